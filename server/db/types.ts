@@ -1,0 +1,194 @@
+import "server-only";
+import type { Kysely } from "kysely";
+
+/**
+ * The console's own database, as the rest of the server sees it. One
+ * implementation runs on SQLite (embedded default) and PostgreSQL (DATABASE_URL)
+ * through Kysely. Times are ISO 8601 UTC strings with milliseconds everywhere.
+ */
+
+import type { Role } from "@/lib/auth/roles";
+
+export type { Role };
+
+export interface UserRow {
+  id: string;
+  email: string; // stored lowercased
+  name: string;
+  role: Role;
+  passwordHash: string | null; // bcrypt; null for OIDC-only users
+  disabled: boolean;
+  /** Bumped when a user is disabled or their role changes: sessions carrying an older value end. */
+  sessionVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UsersRepo {
+  findByEmail(email: string): Promise<UserRow | undefined>;
+  findById(id: string): Promise<UserRow | undefined>;
+  list(): Promise<UserRow[]>;
+  create(input: { email: string; name: string; role: Role; passwordHash: string | null }): Promise<UserRow>;
+  /** Creates or updates the user's role/name from the identity provider (OIDC sign-in). */
+  upsertFromProvider(input: { email: string; name: string; role: Role }): Promise<UserRow>;
+  setRole(id: string, role: Role): Promise<UserRow | undefined>;
+  setDisabled(id: string, disabled: boolean): Promise<UserRow | undefined>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
+}
+
+export type AuditOutcome = "success" | "failure" | "denied" | "error";
+
+export interface AuditEntryInput {
+  userId: string | null;
+  userEmail: string | null;
+  role: Role | null;
+  /** e.g. "auth.sign_in", "merchant.controls.update", "request.denied.csrf" */
+  action: string;
+  merchantId?: string | null;
+  /** Method, path, a redacted summary of the body: never secrets or tokens. */
+  request?: unknown;
+  before?: unknown;
+  after?: unknown;
+  outcome: AuditOutcome;
+  httpStatus?: number | null;
+  message?: string | null;
+  upstreamRequestId?: string | null;
+  operationId?: string | null;
+  idempotencyKey?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+export interface AuditEntry extends Required<Omit<AuditEntryInput, "request" | "before" | "after">> {
+  id: string;
+  at: string;
+  request: unknown;
+  before: unknown;
+  after: unknown;
+}
+export interface AuditQuery {
+  limit?: number; // default 50, at most 200
+  /** Opaque cursor from the previous page (newest first). */
+  cursor?: string;
+  userEmail?: string;
+  action?: string; // prefix match
+  merchantId?: string;
+  outcome?: AuditOutcome;
+}
+/** Append-only by design: there is no update or delete in this interface. */
+export interface AuditRepo {
+  append(entry: AuditEntryInput): Promise<AuditEntry>;
+  list(query?: AuditQuery): Promise<{ entries: AuditEntry[]; nextCursor: string | null }>;
+}
+
+export interface JournalEntry {
+  operationId: string;
+  userId: string | null;
+  userEmail: string | null;
+  merchantId: string | null;
+  action: string;
+  operationType: string | null;
+  dryRun: boolean;
+  /** pending | in_progress | completed | failed | unknown (answer lost, not yet recovered) */
+  status: string;
+  httpStatus: number | null;
+  error: string | null;
+  idempotencyKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface JournalRepo {
+  /** Records the operation id the moment it is known (before the body is parsed). Idempotent on operationId. */
+  record(input: Omit<JournalEntry, "createdAt" | "updatedAt" | "httpStatus" | "error"> & {
+    httpStatus?: number | null;
+    error?: string | null;
+  }): Promise<void>;
+  update(operationId: string, patch: { status: string; httpStatus?: number | null; error?: string | null }): Promise<void>;
+  get(operationId: string): Promise<JournalEntry | undefined>;
+  list(query?: { limit?: number; cursor?: string; merchantId?: string; userId?: string; status?: string }): Promise<{
+    entries: JournalEntry[];
+    nextCursor: string | null;
+  }>;
+}
+
+export interface KnownLayout {
+  layoutId: string;
+  pageId: string;
+  layoutType: "Overlay" | "Embedded";
+  /** Last theme the console saw for this layout (from its own PATCH answers), or null. */
+  theme: Record<string, string | number> | null;
+  updatedAt: string;
+}
+export interface KnownPage {
+  pageId: string;
+  surface: "confirmation" | "tracking" | "returns";
+  /** The layout currently switched on for the page. */
+  layoutId: string;
+  layoutType: "Overlay" | "Embedded";
+  pageIdentifier: string | null;
+  updatedAt: string;
+}
+export interface MerchantKnowledge {
+  accountId: string;
+  pages: KnownPage[];
+  layouts: KnownLayout[];
+}
+export interface KnowledgeImportResult {
+  imported: number;
+  errors: { line: number; message: string }[];
+}
+/** What the API cannot give back: pages, layouts and themes learnt from write answers. */
+export interface KnowledgeRepo {
+  recordPages(
+    accountId: string,
+    pages: { page_id: string; surface: string; layout_id: string; layout_type: string; page_identifier?: string | null }[],
+  ): Promise<void>;
+  recordLayoutSwitch(
+    accountId: string,
+    page: { page_id: string; surface: string; layout_id: string; layout_type: string; page_identifier?: string | null },
+  ): Promise<void>;
+  recordTheme(accountId: string, layoutId: string, pageId: string, layoutType: string, theme: Record<string, string | number>): Promise<void>;
+  get(accountId: string): Promise<MerchantKnowledge>;
+  /** CSV with header `account_id,page_id,layout_id,surface,layout_type`; bad rows are reported, good ones kept. */
+  importCsv(csv: string): Promise<KnowledgeImportResult>;
+  isEmpty(): Promise<boolean>;
+}
+
+export type IntentBegin =
+  | { state: "new" }
+  | { state: "in_flight" }
+  | { state: "conflict" } // same key, different user/route/body
+  | { state: "replay"; httpStatus: number; body: unknown };
+/** Idempotency intents: a key is bound to (user, route, body hash) before anything goes upstream. */
+export interface IntentsRepo {
+  begin(input: { key: string; userId: string; route: string; bodyHash: string }): Promise<IntentBegin>;
+  /** Keeps a final answer (2xx/4xx) for replay; a retryable outcome (429/5xx/network) releases the key instead. */
+  complete(key: string, userId: string, outcome: { httpStatus: number; body: unknown; operationId?: string | null }): Promise<void>;
+  release(key: string, userId: string): Promise<void>;
+}
+
+/** Fixed-window counters shared by every console instance (they live in the database). */
+export interface LimiterRepo {
+  hit(bucket: string, limit: number, windowMs: number): Promise<{ allowed: boolean; remaining: number; resetMs: number }>;
+}
+
+/** A named lease so that long-running work is claimed by one instance at a time. */
+export interface LeasesRepo {
+  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  renew(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
+export interface ConsoleDb {
+  readonly dialect: "sqlite" | "postgres";
+  // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
+  readonly kysely: Kysely<any>;
+  users: UsersRepo;
+  audit: AuditRepo;
+  journal: JournalRepo;
+  knowledge: KnowledgeRepo;
+  intents: IntentsRepo;
+  limiter: LimiterRepo;
+  leases: LeasesRepo;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
