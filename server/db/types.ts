@@ -98,11 +98,16 @@ export interface JournalEntry {
 }
 export interface JournalRepo {
   /** Records the operation id the moment it is known (before the body is parsed). Idempotent on operationId. */
-  record(input: Omit<JournalEntry, "createdAt" | "updatedAt" | "httpStatus" | "error"> & {
-    httpStatus?: number | null;
-    error?: string | null;
-  }): Promise<void>;
-  update(operationId: string, patch: { status: string; httpStatus?: number | null; error?: string | null }): Promise<void>;
+  record(
+    input: Omit<JournalEntry, "createdAt" | "updatedAt" | "httpStatus" | "error"> & {
+      httpStatus?: number | null;
+      error?: string | null;
+    },
+  ): Promise<void>;
+  update(
+    operationId: string,
+    patch: { status: string; httpStatus?: number | null; error?: string | null },
+  ): Promise<void>;
   get(operationId: string): Promise<JournalEntry | undefined>;
   list(query?: { limit?: number; cursor?: string; merchantId?: string; userId?: string; status?: string }): Promise<{
     entries: JournalEntry[];
@@ -140,13 +145,25 @@ export interface KnowledgeImportResult {
 export interface KnowledgeRepo {
   recordPages(
     accountId: string,
-    pages: { page_id: string; surface: string; layout_id: string; layout_type: string; page_identifier?: string | null }[],
+    pages: {
+      page_id: string;
+      surface: string;
+      layout_id: string;
+      layout_type: string;
+      page_identifier?: string | null;
+    }[],
   ): Promise<void>;
   recordLayoutSwitch(
     accountId: string,
     page: { page_id: string; surface: string; layout_id: string; layout_type: string; page_identifier?: string | null },
   ): Promise<void>;
-  recordTheme(accountId: string, layoutId: string, pageId: string, layoutType: string, theme: Record<string, string | number>): Promise<void>;
+  recordTheme(
+    accountId: string,
+    layoutId: string,
+    pageId: string,
+    layoutType: string,
+    theme: Record<string, string | number>,
+  ): Promise<void>;
   get(accountId: string): Promise<MerchantKnowledge>;
   /** CSV with header `account_id,page_id,layout_id,surface,layout_type`; bad rows are reported, good ones kept. */
   importCsv(csv: string): Promise<KnowledgeImportResult>;
@@ -161,19 +178,33 @@ export type IntentBegin =
 /** Idempotency intents: a key is bound to (user, route, body hash) before anything goes upstream. */
 export interface IntentsRepo {
   begin(input: { key: string; userId: string; route: string; bodyHash: string }): Promise<IntentBegin>;
-  /** Keeps a final answer (2xx/4xx) for replay; a retryable outcome (429/5xx/network) releases the key instead. */
-  complete(key: string, userId: string, outcome: { httpStatus: number; body: unknown; operationId?: string | null }): Promise<void>;
+  /**
+   * Keeps a final answer (2xx/4xx) for replay; a retryable outcome releases the key instead:
+   * network failure (status 0), 408, 409 (the API's "key in use by a running request"), 425, 429, 5xx.
+   */
+  complete(
+    key: string,
+    userId: string,
+    outcome: { httpStatus: number; body: unknown; operationId?: string | null },
+  ): Promise<void>;
   release(key: string, userId: string): Promise<void>;
 }
 
 /** Fixed-window counters shared by every console instance (they live in the database). */
 export interface LimiterRepo {
-  hit(bucket: string, limit: number, windowMs: number): Promise<{ allowed: boolean; remaining: number; resetMs: number }>;
+  /** Counts one hit. `resetMs`: milliseconds from now until the window resets (for Retry-After). */
+  hit(
+    bucket: string,
+    limit: number,
+    windowMs: number,
+  ): Promise<{ allowed: boolean; remaining: number; resetMs: number }>;
 }
 
 /** A named lease so that long-running work is claimed by one instance at a time. */
 export interface LeasesRepo {
+  /** true when the lease was free, expired, or already this holder's (then its expiry is pushed out). */
   acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** true while this holder still owns the lease (nobody took it over after an expiry). */
   renew(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
 }

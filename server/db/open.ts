@@ -1,0 +1,144 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { type Dialect, migrationProvider } from "./migrations";
+import { auditRepo } from "./repos/audit";
+import { intentsRepo } from "./repos/intents";
+import { journalRepo } from "./repos/journal";
+import { knowledgeRepo } from "./repos/knowledge";
+import { leasesRepo } from "./repos/leases";
+import { limiterRepo } from "./repos/limiter";
+import { usersRepo } from "./repos/users";
+import type { Database } from "./schema";
+import type { ConsoleDb } from "./types";
+
+export interface CreateConsoleDbOptions {
+  /** postgres:// or postgresql:// URL; unset → SQLite in dataDir. A `schema` query parameter acts like pgSchema. */
+  databaseUrl?: string;
+  /** Folder of the embedded database (`<dataDir>/console.sqlite`), created if missing. */
+  dataDir?: string;
+  /** PostgreSQL schema to live in (search_path), created if missing: lets tests and instances isolate themselves. */
+  pgSchema?: string;
+  /** PostgreSQL pool size (default 10). */
+  pgPoolMax?: number;
+}
+
+export const SQLITE_FILE = "console.sqlite";
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Opens the console database and brings its schema up to date. Nothing happens before this is called. */
+export async function createConsoleDb(opts: CreateConsoleDbOptions): Promise<ConsoleDb> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.pgPoolMax ?? 10);
+  if (!opts.dataDir) throw new Error("createConsoleDb: set databaseUrl (PostgreSQL) or dataDir (SQLite)");
+  return openSqlite(opts.dataDir);
+}
+
+async function openSqlite(dataDir: string): Promise<ConsoleDb> {
+  const { default: BetterSqlite } = await import("better-sqlite3");
+  await mkdir(dataDir, { recursive: true });
+  const sqlite = new BetterSqlite(path.join(dataDir, SQLITE_FILE));
+  try {
+    // WAL lets readers and one writer (from any process on this folder) work at once;
+    // busy_timeout makes a second instance wait for the write lock instead of failing.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("synchronous = NORMAL");
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return finish(kysely, "sqlite", undefined);
+}
+
+async function openPostgres(databaseUrl: string, pgSchema: string | undefined, max: number): Promise<ConsoleDb> {
+  const url = new URL(databaseUrl);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new Error(`DATABASE_URL must be a postgres:// URL (got ${url.protocol}//…)`);
+  }
+  const schema = pgSchema ?? url.searchParams.get("schema") ?? undefined;
+  url.searchParams.delete("schema");
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  }
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", (err) => console.error(`[console-db] idle PostgreSQL client error: ${err.message}`));
+  try {
+    if (schema) {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err: { code?: string }) => {
+        // Two instances creating the schema at once: the loser's error is harmless.
+        if (err.code !== "23505" && err.code !== "42P06") throw err;
+      });
+    }
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return finish(kysely, "postgres", schema);
+}
+
+async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Promise<ConsoleDb> {
+  try {
+    await migrate(kysely, dialect, pgSchema);
+  } catch (err) {
+    await kysely.destroy();
+    throw err;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    dialect,
+    kysely,
+    users: usersRepo(kysely),
+    audit: auditRepo(kysely),
+    journal: journalRepo(kysely),
+    knowledge: knowledgeRepo(kysely),
+    intents: intentsRepo(kysely),
+    limiter: limiterRepo(kysely),
+    leases: leasesRepo(kysely),
+    async ping() {
+      try {
+        await sql`select 1`.execute(kysely);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      closed ??= kysely.destroy();
+      return closed;
+    },
+  };
+}
+
+async function migrate(kysely: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Promise<void> {
+  // Kysely finds its migration table by name in any schema unless told which one: pin it to ours.
+  let migrationTableSchema: string | undefined;
+  if (dialect === "postgres") {
+    const current = await sql<{ s: string | null }>`select current_schema() as s`.execute(kysely);
+    migrationTableSchema = pgSchema ?? current.rows[0]?.s ?? undefined;
+    if (!migrationTableSchema) throw new Error("PostgreSQL has no current schema: set a schema (search_path)");
+  }
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider(dialect), migrationTableSchema });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    // Two instances migrating one SQLite file at once: the loser sees SQLITE_BUSY; the retry finds the work done.
+    const busy = String((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
+    if (busy && attempt < 5) {
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+      continue;
+    }
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`console database migration ${failed ?? ""} failed: ${message}`, { cause: error });
+  }
+}

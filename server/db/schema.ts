@@ -1,0 +1,120 @@
+import "server-only";
+
+/**
+ * Table typing for Kysely. Column types are the lowest common denominator of
+ * SQLite and PostgreSQL: text (ISO 8601 UTC timestamps, JSON), integer (0/1
+ * booleans, counters) and bigint (epoch milliseconds; pg hands those back as
+ * strings, so repos read them through `toNumber`).
+ */
+
+type Millis = number | string | bigint;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  session_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  user_email: string | null;
+  role: string | null;
+  action: string;
+  merchant_id: string | null;
+  request_json: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  outcome: string;
+  http_status: number | null;
+  message: string | null;
+  upstream_request_id: string | null;
+  operation_id: string | null;
+  idempotency_key: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OperationsJournalTable {
+  operation_id: string;
+  user_id: string | null;
+  user_email: string | null;
+  merchant_id: string | null;
+  action: string;
+  operation_type: string | null;
+  dry_run: number;
+  status: string;
+  http_status: number | null;
+  error: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KnowledgePagesTable {
+  account_id: string;
+  page_id: string;
+  surface: string;
+  layout_id: string;
+  layout_type: string;
+  page_identifier: string | null;
+  updated_at: string;
+}
+
+export interface KnowledgeLayoutsTable {
+  account_id: string;
+  layout_id: string;
+  page_id: string;
+  layout_type: string;
+  theme_json: string | null;
+  updated_at: string;
+}
+
+export interface IdempotencyIntentsTable {
+  user_id: string;
+  key: string;
+  route: string;
+  body_hash: string;
+  /** in_flight | done */
+  state: string;
+  http_status: number | null;
+  response_json: string | null;
+  operation_id: string | null;
+  created_at: string;
+  updated_at: string;
+  /** A reservation older than this (epoch ms) was abandoned by a crashed instance and may be taken over. */
+  in_flight_until: Millis;
+  /** 24 h after the first request: afterwards the key is new again. */
+  expires_at: Millis;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Millis;
+  count: number;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: Millis;
+  acquired_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  audit_log: AuditLogTable;
+  operations_journal: OperationsJournalTable;
+  knowledge_pages: KnowledgePagesTable;
+  knowledge_layouts: KnowledgeLayoutsTable;
+  idempotency_intents: IdempotencyIntentsTable;
+  rate_limits: RateLimitsTable;
+  leases: LeasesTable;
+}
