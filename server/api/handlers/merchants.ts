@@ -1,0 +1,141 @@
+import "server-only";
+import { z } from "zod";
+import { accountId as accountIdFormat, boundedString } from "@/lib/partnerships/formats";
+import { registerRequest } from "@/lib/partnerships/accounts";
+import type {
+  AddPagesRequest,
+  PatchLayoutRequest,
+  PayoutSetupRequest,
+  PutControlsRequest,
+  SwitchLayoutRequest,
+} from "@/lib/partnerships";
+import type { HandlerContext, HandlerResult } from "../types";
+import { upstreamOk } from "../types";
+
+/** Handlers of the merchant routes: each a few lines over the server client. */
+
+type Account = { accountId: string };
+type Ctx<P, B = undefined, Q = { dry_run?: "true" | "false" }> = HandlerContext<P, Q, B>;
+
+export const putStatusBody = z.strictObject({
+  status: z.enum(["active", "paused"], { error: "must be active or paused" }),
+  /** Kept only in the console's audit log: the API refuses a reason field (SPEC §5.5). */
+  reason: boundedString(1, 500).optional(),
+});
+export type PutStatusBody = z.infer<typeof putStatusBody>;
+
+/** The server fills the platform parent account id when the form leaves it out. */
+export const registerBody = registerRequest.extend({ platform_parent_account_id: accountIdFormat.optional() });
+export type RegisterBody = z.infer<typeof registerBody>;
+
+/** A "before" read must never stop the write: the write reports its own error. */
+async function tryRead<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch {
+    return null;
+  }
+}
+
+export async function listMerchants(ctx: HandlerContext<unknown, { limit?: number; cursor?: string }, undefined>) {
+  const client = await ctx.client();
+  return upstreamOk(
+    await client.listAccounts({ limit: ctx.query.limit, cursor: ctx.query.cursor }, { signal: ctx.request.signal }),
+  );
+}
+
+export async function getControls(ctx: Ctx<Account, undefined, unknown>) {
+  const client = await ctx.client();
+  return upstreamOk(await client.getControls(ctx.params.accountId, { signal: ctx.request.signal }));
+}
+
+export async function putControls(ctx: Ctx<Account, PutControlsRequest>) {
+  const client = await ctx.client();
+  const before = await tryRead(() => client.getControls(ctx.params.accountId));
+  ctx.audit.before = before?.data ?? null;
+  const result = await client.putControls(ctx.params.accountId, ctx.body, ctx.writeOptions());
+  ctx.audit.after = result.data;
+  return upstreamOk(result);
+}
+
+export async function getStatus(ctx: Ctx<Account, undefined, unknown>) {
+  const client = await ctx.client();
+  return upstreamOk(await client.getStatus(ctx.params.accountId, { signal: ctx.request.signal }));
+}
+
+export async function putStatus(ctx: Ctx<Account, PutStatusBody>) {
+  const client = await ctx.client();
+  const before = await tryRead(() => client.getStatus(ctx.params.accountId));
+  ctx.audit.before = before ? { status: before.data.status } : null;
+  const result = await client.putStatus(ctx.params.accountId, { status: ctx.body.status }, ctx.writeOptions());
+  ctx.audit.after = { status: result.data.status };
+  return upstreamOk(result);
+}
+
+export async function getKnowledge(ctx: Ctx<Account, undefined, unknown>): Promise<HandlerResult> {
+  return { body: { data: await ctx.db.knowledge.get(ctx.params.accountId) } };
+}
+
+export async function addPages(ctx: Ctx<Account, AddPagesRequest>) {
+  const client = await ctx.client();
+  const result = await client.addPages(ctx.params.accountId, ctx.body, ctx.writeOptions());
+  ctx.audit.after = result.data;
+  if (!result.dryRun && !ctx.dryRun) await ctx.db.knowledge.recordPages(ctx.params.accountId, result.data.pages);
+  return upstreamOk(result);
+}
+
+export async function switchLayout(ctx: Ctx<Account & { pageId: string }, SwitchLayoutRequest>) {
+  const client = await ctx.client();
+  const known = await ctx.db.knowledge.get(ctx.params.accountId);
+  ctx.audit.before = known.pages.find((p) => p.pageId === ctx.params.pageId) ?? null;
+  const result = await client.switchPageLayout(ctx.params.accountId, ctx.params.pageId, ctx.body, ctx.writeOptions());
+  ctx.audit.after = result.data;
+  if (!result.dryRun && !ctx.dryRun) await ctx.db.knowledge.recordLayoutSwitch(ctx.params.accountId, result.data);
+  return upstreamOk(result);
+}
+
+export async function patchLayout(ctx: Ctx<Account & { layoutId: string }, PatchLayoutRequest>) {
+  const client = await ctx.client();
+  const known = await ctx.db.knowledge.get(ctx.params.accountId);
+  const layout = known.layouts.find((l) => l.layoutId === ctx.params.layoutId) ?? null;
+  ctx.audit.before = layout?.theme ?? null;
+  const result = await client.patchLayout(ctx.params.accountId, ctx.params.layoutId, ctx.body, ctx.writeOptions());
+  const data = result.data;
+  let theme: Record<string, string | number> | null = null;
+  let pageId = layout?.pageId ?? null;
+  let layoutType: string | null = layout?.layoutType ?? null;
+  if ("theme" in data && data.theme) {
+    theme = data.theme;
+    pageId = data.page_id;
+    layoutType = data.layout_type;
+  } else if (layout?.theme) {
+    // A bare acknowledgement (SPEC §10): the new theme is the last one seen plus the tokens sent.
+    theme = { ...layout.theme, ...(ctx.body as Record<string, string | number>) };
+  }
+  ctx.audit.after = theme ?? ctx.body;
+  if (!result.dryRun && !ctx.dryRun && theme && pageId && layoutType) {
+    await ctx.db.knowledge.recordTheme(ctx.params.accountId, ctx.params.layoutId, pageId, layoutType, theme);
+  }
+  return upstreamOk(result);
+}
+
+export async function register(ctx: Ctx<Record<string, never>, RegisterBody>) {
+  const client = await ctx.client();
+  const body = {
+    ...ctx.body,
+    platform_parent_account_id: ctx.body.platform_parent_account_id ?? client.parentAccountId,
+  };
+  const result = await client.register(body, ctx.writeOptions());
+  ctx.audit.merchantId = result.data.account_id;
+  ctx.audit.after = result.data;
+  if (!result.dryRun && !ctx.dryRun) await ctx.db.knowledge.recordPages(result.data.account_id, result.data.pages);
+  return upstreamOk(result);
+}
+
+export async function payoutSetup(ctx: Ctx<Account, PayoutSetupRequest, unknown>) {
+  const client = await ctx.client();
+  const result = await client.payoutSetup(ctx.params.accountId, ctx.body, { ...ctx.writeOptions(), dryRun: false });
+  // The onboarding link is a bearer link to the merchant's Stripe onboarding: not for the audit log.
+  ctx.audit.after = { stripe_account_id: result.data.stripe_account_id, expires_at: result.data.expires_at };
+  return upstreamOk(result);
+}
