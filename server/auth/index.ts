@@ -1,0 +1,60 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import NextAuth from "next-auth";
+import { cache } from "react";
+import { safeCallbackPath } from "@/lib/auth/callback";
+import { canOpen } from "@/lib/auth/navigation";
+import { hasRole, isRole, type Role } from "@/lib/auth/roles";
+import { buildAuthConfig } from "./config";
+import type { SessionUser } from "./types";
+
+export type { SessionUser } from "./types";
+export { safeCallbackPath };
+
+/**
+ * Auth.js, configured lazily: the environment (and the sandbox secret file) is
+ * read on the first request, never during `next build`.
+ */
+export const { auth, signIn, signOut, handlers } = NextAuth(() => buildAuthConfig());
+
+/** The header proxy.ts sets with the page's path and query, so server components know where they are. */
+export const PATH_HEADER = "x-console-path";
+
+/** The signed-in user, or null. For route handlers and server components. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const user = session?.user as { id?: unknown; email?: unknown; name?: unknown; role?: unknown } | undefined;
+  if (!user || typeof user.id !== "string" || user.id === "" || !isRole(user.role)) return null;
+  const email = typeof user.email === "string" ? user.email : "";
+  return { id: user.id, email, name: typeof user.name === "string" && user.name ? user.name : email, role: user.role };
+});
+
+export async function currentPath(): Promise<string> {
+  const h = await headers();
+  return safeCallbackPath(h.get(PATH_HEADER) ?? "/");
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. */
+export async function requireSessionUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) {
+    const path = await currentPath();
+    redirect(path === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return user;
+}
+
+/** For pages a role may not open: the not-found page, rendered on the server. */
+export async function requireRole(minRole: Role): Promise<SessionUser> {
+  const user = await requireSessionUser();
+  if (!hasRole(user.role, minRole)) notFound();
+  return user;
+}
+
+/** For section pages: enforces the navigation table (lib/auth/navigation.ts) for this path. */
+export async function requireSection(pathname: string): Promise<SessionUser> {
+  const user = await requireSessionUser();
+  if (!canOpen(user.role, pathname)) notFound();
+  return user;
+}
