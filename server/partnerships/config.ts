@@ -1,0 +1,104 @@
+import "server-only";
+
+export interface PartnershipsLogger {
+  info(obj: Record<string, unknown>): void;
+  warn(obj: Record<string, unknown>): void;
+}
+
+export interface PartnershipsClientConfig {
+  /** API origin, e.g. https://accounts.rokt.com */
+  apiUrl: string;
+  /** Token host (https://auth.rokt.com) or the full token URL. */
+  authUrl: string;
+  clientId: string;
+  clientSecret: string;
+  parentAccountId: string;
+  fetch?: typeof fetch;
+  /** Per try, token requests included. Default 10 000 (SPEC §9). */
+  timeoutMs?: number;
+  /** Tries per call, the first included. Default 5. */
+  maxAttempts?: number;
+  /** Backoff: full jitter over min(maxDelayMs, baseDelayMs · 2^(attempt-1)). Defaults 200 / 5 000. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the RateLimitedError goes to the caller. Default 30 000. */
+  maxRetryAfterMs?: number;
+  /** How long to poll a running operation (409 in flight) before giving up. Default 60 000. */
+  maxPollMs?: number;
+  /** Renew the token after this share of `expires_in`. Default 0.8. */
+  tokenRenewRatio?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  logger?: PartnershipsLogger;
+}
+
+export type ResolvedConfig = Required<Omit<PartnershipsClientConfig, "fetch">> & { fetch: typeof fetch };
+
+export const TOKEN_PATH = "/api/v1/oauth/token";
+
+const defaultLogger: PartnershipsLogger = {
+  info: (obj) => console.info(JSON.stringify({ source: "partnerships", ...obj })),
+  warn: (obj) => console.warn(JSON.stringify({ source: "partnerships", ...obj })),
+};
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function resolveConfig(config: PartnershipsClientConfig): ResolvedConfig {
+  for (const k of ["apiUrl", "authUrl", "clientId", "clientSecret", "parentAccountId"] as const) {
+    // Names only: a value here may be a secret.
+    if (!config[k]) throw new Error(`Partnerships client: ${k} is required`);
+  }
+  return {
+    apiUrl: config.apiUrl.replace(/\/+$/, ""),
+    authUrl: config.authUrl.replace(/\/+$/, ""),
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    parentAccountId: config.parentAccountId,
+    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+    timeoutMs: config.timeoutMs ?? 10_000,
+    maxAttempts: Math.max(1, config.maxAttempts ?? 5),
+    baseDelayMs: config.baseDelayMs ?? 200,
+    maxDelayMs: config.maxDelayMs ?? 5_000,
+    maxRetryAfterMs: config.maxRetryAfterMs ?? 30_000,
+    maxPollMs: config.maxPollMs ?? 60_000,
+    tokenRenewRatio: config.tokenRenewRatio ?? 0.8,
+    sleep: config.sleep ?? realSleep,
+    random: config.random ?? Math.random,
+    now: config.now ?? Date.now,
+    logger: config.logger ?? defaultLogger,
+  };
+}
+
+export function tokenUrl(authUrl: string): string {
+  return /\/oauth\/token$/.test(authUrl) ? authUrl : `${authUrl}${TOKEN_PATH}`;
+}
+
+/** Full jitter (AWS "Exponential Backoff And Jitter"): uniform in [0, min(cap, base · 2^(n-1))]. */
+export function backoffDelay(cfg: ResolvedConfig, attempt: number): number {
+  const ceiling = Math.min(cfg.maxDelayMs, cfg.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(cfg.random() * ceiling);
+}
+
+/**
+ * Settles with the promise, or rejects as soon as the signal aborts. An injected
+ * fetch (the in-process sandbox, a test fake) may ignore its signal; the per-try
+ * timeout must hold anyway.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (err) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import {
+  addPagesResponse,
+  patchLayoutBareResponse,
+  patchLayoutResponse,
+  switchLayoutResponse,
+} from "@/lib/partnerships";
+import { z } from "zod";
+import { accountPath } from "./accounts";
+import type { Transport } from "./transport";
+import type { PartnershipsClient, PatchLayoutResult } from "./types";
+
+/** The full layout (sandbox) or the real API's bare acknowledgement (SPEC §10); the full form is tried first. */
+const patchLayoutResult: z.ZodType<PatchLayoutResult> = z.union([patchLayoutResponse, patchLayoutBareResponse]);
+
+export function pagesApi(t: Transport): Pick<PartnershipsClient, "addPages" | "switchPageLayout" | "patchLayout"> {
+  return {
+    addPages: (accountId, body, opts) =>
+      t.call({
+        method: "POST",
+        route: "/v1/partnership/accounts/{account_id}/pages",
+        path: `${accountPath(accountId)}/pages`,
+        body,
+        schema: addPagesResponse,
+        kind: "write",
+        accountScoped: true,
+        idempotencyKey: opts.idempotencyKey,
+        dryRun: opts.dryRun,
+        onOperationId: opts.onOperationId,
+        signal: opts.signal,
+      }),
+
+    switchPageLayout: (accountId, pageId, body, opts) =>
+      t.call({
+        method: "PUT",
+        route: "/v1/partnership/accounts/{account_id}/pages/{page_id}",
+        path: `${accountPath(accountId)}/pages/${encodeURIComponent(pageId)}`,
+        body,
+        schema: switchLayoutResponse,
+        kind: "write",
+        accountScoped: true,
+        idempotencyKey: opts.idempotencyKey,
+        dryRun: opts.dryRun,
+        onOperationId: opts.onOperationId,
+        signal: opts.signal,
+      }),
+
+    patchLayout: (accountId, layoutId, body, opts) =>
+      t.call({
+        method: "PATCH",
+        route: "/v1/partnership/accounts/{account_id}/layouts/{layout_id}",
+        path: `${accountPath(accountId)}/layouts/${encodeURIComponent(layoutId)}`,
+        body,
+        schema: patchLayoutResult,
+        kind: "write",
+        accountScoped: true,
+        idempotencyKey: opts.idempotencyKey,
+        dryRun: opts.dryRun,
+        onOperationId: opts.onOperationId,
+        signal: opts.signal,
+      }),
+  };
+}

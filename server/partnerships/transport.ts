@@ -1,0 +1,247 @@
+import "server-only";
+import type { z } from "zod";
+import { type AnswerContext, type AnswerMeta, interpretAnswer, parseJson } from "./answer";
+import { backoffDelay, type ResolvedConfig, raceAbort } from "./config";
+import {
+  ConflictError,
+  PartnershipsError,
+  RateLimitedError,
+  UpstreamServerError,
+  UpstreamUnavailableError,
+} from "./errors";
+import { recoverThroughOperation } from "./recovery";
+import { TokenManager } from "./token";
+import type { ApiResult } from "./types";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH";
+
+/**
+ * - read: retried on network errors, timeouts, 429 and 5xx.
+ * - write: an Idempotency-Key makes every retry safe; also recovers 409 in flight.
+ * - unkeyed: no key upstream (network privacy): once it may have been received it is
+ *   never resent, so only 429 (rejected before any work) and failures to connect are retried.
+ */
+export type CallKind = "read" | "write" | "unkeyed";
+
+export interface CallSpec<T> {
+  method: HttpMethod;
+  /** Path template for logs and messages, e.g. /v1/partnership/accounts/{account_id}/status. */
+  route: string;
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  kind: CallKind;
+  accountScoped?: boolean;
+  idempotencyKey?: string;
+  dryRun?: boolean;
+  onOperationId?: (operationId: string) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+type Attempt =
+  | { answered: true; body: unknown; meta: AnswerMeta; token: string }
+  | { answered: false; error: UpstreamUnavailableError };
+
+/** Connection never made: the request cannot have been received, so even an unkeyed write may be resent. */
+function neverSent(cause: unknown): boolean {
+  const code = (cause as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+}
+
+export class Transport {
+  readonly tokens: TokenManager;
+
+  constructor(readonly cfg: ResolvedConfig) {
+    this.tokens = new TokenManager(cfg);
+  }
+
+  redact = (text: string): string => {
+    let out = text;
+    for (const secret of this.tokens.secrets()) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+    return out;
+  };
+
+  async call<T>(spec: CallSpec<T>): Promise<ApiResult<T>> {
+    const url = this.url(spec);
+    const ctx: AnswerContext<T> = {
+      method: spec.method,
+      route: spec.route,
+      schema: spec.schema,
+      mutating: spec.kind !== "read",
+      accountScoped: spec.accountScoped ?? false,
+      fieldNames: [
+        ...Object.keys(spec.query ?? {}),
+        ...(spec.body && typeof spec.body === "object" ? Object.keys(spec.body) : []),
+      ],
+      redact: this.redact,
+    };
+    const seenOperations = new Set<string>();
+    let renewedAfter401 = false;
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= this.cfg.maxAttempts;
+      let token: string;
+      try {
+        token = await this.tokens.get();
+      } catch (err) {
+        // Nothing was sent yet: any transient token failure may be retried, whatever the call.
+        if (!last && isRetryable(err) && (await this.pause(err, attempt, spec))) continue;
+        throw err;
+      }
+      const tried = await this.attempt(url, spec, token, attempt);
+      if (!tried.answered) {
+        const mayResend = spec.kind !== "unkeyed" || neverSent(tried.error.cause);
+        if (!last && mayResend) {
+          await this.sleep(backoffDelay(this.cfg, attempt), spec);
+          continue;
+        }
+        throw tried.error;
+      }
+      const { meta, body } = tried;
+      if (meta.operationId && spec.onOperationId && !seenOperations.has(meta.operationId)) {
+        seenOperations.add(meta.operationId);
+        await spec.onOperationId(meta.operationId);
+      }
+      if (meta.status === 401 && !renewedAfter401) {
+        renewedAfter401 = true;
+        this.tokens.invalidate(tried.token);
+        attempt--; // a renewed token is not a retry of the call
+        continue;
+      }
+      let outcome = interpretAnswer(body, meta, ctx);
+      if (outcome.ok) return outcome.result;
+      const inFlight = outcome.error instanceof ConflictError && outcome.error.reason === "in_flight";
+      if (inFlight && spec.kind === "write" && meta.operationId) {
+        const recovered = await recoverThroughOperation(this, meta.operationId, spec, attempt);
+        if (recovered === "resend") {
+          if (last) throw outcome.error;
+          continue;
+        }
+        outcome = interpretAnswer(recovered.body, { ...recovered.meta, attempts: attempt }, ctx);
+        if (outcome.ok) return outcome.result;
+      }
+      const error = outcome.error;
+      const retryable = spec.kind === "unkeyed" ? error instanceof RateLimitedError : isRetryable(error);
+      if (!last && retryable && (await this.pause(error, attempt, spec))) continue;
+      throw error;
+    }
+  }
+
+  private url(spec: CallSpec<unknown>): string {
+    const url = new URL(`${this.cfg.apiUrl}${spec.path}`);
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    if (spec.dryRun) url.searchParams.set("dry_run", "true");
+    return url.toString();
+  }
+
+  private async attempt<T>(url: string, spec: CallSpec<T>, token: string, attempt: number): Promise<Attempt> {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      Authorization: `Bearer ${token}`,
+      "X-Platform-Parent-Account-Id": this.cfg.parentAccountId,
+    };
+    if (spec.idempotencyKey) headers["Idempotency-Key"] = spec.idempotencyKey;
+    if (spec.body !== undefined) headers["Content-Type"] = "application/json";
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.cfg.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, controller.signal]) : controller.signal;
+    const started = this.cfg.now();
+    const log = { method: spec.method, path: spec.route, attempt };
+    try {
+      const res = await raceAbort(
+        this.cfg.fetch(url, {
+          method: spec.method,
+          headers,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          signal,
+        }),
+        signal,
+      );
+      const text = await raceAbort(res.text(), signal);
+      const h = res.headers;
+      const retryAfter = Number.parseInt(h.get("retry-after") ?? "", 10);
+      const meta: AnswerMeta = {
+        status: res.status,
+        requestId: h.get("x-request-id"),
+        operationId: h.get("x-operation-id"),
+        replayed: h.get("idempotent-replayed")?.toLowerCase() === "true",
+        dryRun: h.get("x-dry-run")?.toLowerCase() === "true",
+        retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+        attempts: attempt,
+      };
+      this.cfg.logger.info({
+        event: "partnerships.request",
+        ...log,
+        status: res.status,
+        requestId: meta.requestId,
+        operationId: meta.operationId,
+        replayed: meta.replayed,
+        ms: this.cfg.now() - started,
+      });
+      return { answered: true, body: parseJson(text), meta, token };
+    } catch (cause) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? cause;
+      const timeout = controller.signal.aborted;
+      this.cfg.logger.warn({
+        event: "partnerships.request",
+        ...log,
+        error: timeout ? "timeout" : "network",
+        ms: this.cfg.now() - started,
+      });
+      return { answered: false, error: unavailable(spec, timeout, attempt, cause, this.cfg.timeoutMs) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits before the next attempt; false when the wait is too long to make here (the caller gets the error). */
+  private async pause(err: unknown, attempt: number, spec: CallSpec<unknown>): Promise<boolean> {
+    const retryAfter = err instanceof PartnershipsError ? err.retryAfterSeconds : null;
+    if (retryAfter !== null) {
+      if (retryAfter * 1000 > this.cfg.maxRetryAfterMs) return false;
+      await this.sleep(retryAfter * 1000, spec);
+      return true;
+    }
+    await this.sleep(backoffDelay(this.cfg, attempt), spec);
+    return true;
+  }
+
+  async sleep(ms: number, spec: { signal?: AbortSignal }): Promise<void> {
+    if (spec.signal?.aborted) throw spec.signal.reason;
+    await this.cfg.sleep(ms);
+    if (spec.signal?.aborted) throw spec.signal.reason;
+  }
+}
+
+export function isRetryable(err: unknown): boolean {
+  return (
+    err instanceof UpstreamUnavailableError ||
+    err instanceof RateLimitedError ||
+    err instanceof UpstreamServerError ||
+    (err instanceof ConflictError && err.reason === "in_flight")
+  );
+}
+
+function unavailable(
+  spec: CallSpec<unknown>,
+  timeout: boolean,
+  attempts: number,
+  cause: unknown,
+  timeoutMs: number,
+): UpstreamUnavailableError {
+  const what = timeout ? `did not answer within ${timeoutMs} ms` : "could not be reached";
+  const outcomeUnknown = spec.kind !== "read" && !neverSent(cause);
+  let advice = "Try again shortly.";
+  if (outcomeUnknown && spec.kind === "write") {
+    advice = "The change may or may not have been applied: retry it as the same action (same key) to find out.";
+  } else if (outcomeUnknown) {
+    advice = "The request may or may not have been received: check before submitting it again, to avoid a duplicate.";
+  }
+  return new UpstreamUnavailableError(`The Partnerships API ${what} (${spec.method} ${spec.route}). ${advice}`, {
+    status: 0,
+    timeout,
+    outcomeUnknown,
+    attempts,
+    cause: timeout ? undefined : cause,
+  });
+}
