@@ -1,0 +1,51 @@
+import { ApiError } from "./http";
+import type { SandboxState } from "./state";
+
+const WINDOW_MS = 60_000;
+
+/** Per-minute limits by route template (SPEC §6). */
+export const LIMITS = {
+  register: 10,
+  payoutSetup: 10,
+  networkPrivacy: 10,
+  dataDeletion: 10,
+  addPages: 30,
+  switchPage: 30,
+  patchLayout: 60,
+  putControls: 60,
+  putStatus: 60,
+  operations: 600,
+  read: 600,
+} as const;
+
+/**
+ * Counts one request in its partner's bucket for the route and returns the
+ * X-RateLimit-* headers every counted answer carries; throws 429 past the limit.
+ * A window opens at its first counted request and lasts 60 s.
+ */
+export function countRequest(
+  s: SandboxState,
+  parentId: string,
+  route: string,
+  limit: number,
+  headers: Record<string, string>,
+): void {
+  if (!s.faults.rate_limits) return;
+  const now = s.now();
+  const key = `${parentId} ${route}`;
+  let b = s.buckets.get(key);
+  if (!b || now >= b.start + WINDOW_MS) {
+    b = { start: now, count: 0 };
+    s.buckets.set(key, b);
+  }
+  b.count++;
+  const reset = String(Math.max(1, Math.ceil((b.start + WINDOW_MS - now) / 1000)));
+  headers["X-RateLimit-Limit"] = String(limit);
+  headers["X-RateLimit-Remaining"] = String(Math.max(0, limit - b.count));
+  headers["X-RateLimit-Reset"] = reset;
+  if (b.count > limit) {
+    throw new ApiError(429, `rate limit of ${limit} requests per minute exceeded for ${route}`, {
+      "Retry-After": reset,
+    });
+  }
+}
