@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
+import { ROUTES } from "./routes";
+import { createHarness, type Harness } from "./test-harness";
+
+/**
+ * Every route in the table, called as nobody and as each role: allowed means
+ * anything but 401/403, denied means exactly 401 (nobody) or 403 (a role below
+ * the route's). A route added to the table without a sample here fails the test.
+ */
+
+let h: Harness;
+let account: string;
+let pageId: string;
+let layoutId: string;
+let otherUserId: string;
+
+interface Sample {
+  path: string;
+  body?: unknown;
+  raw?: string;
+  contentType?: string;
+  /** The status an allowed caller gets (default: any 2xx). */
+  okStatus?: number;
+}
+
+function samples(): Record<string, () => Sample> {
+  return {
+    "GET /api/merchants": () => ({ path: "/api/merchants?limit=2" }),
+    "GET /api/merchants/:accountId/controls": () => ({ path: `/api/merchants/${account}/controls` }),
+    "PUT /api/merchants/:accountId/controls": () => ({
+      path: `/api/merchants/${account}/controls?dry_run=true`,
+      body: {
+        name: "Matrix Controls",
+        blockedVerticals: [{ partnerVerticalId: 1500, partnerSubVerticalId: 1610, policy: "Block" }],
+      },
+    }),
+    "GET /api/merchants/:accountId/status": () => ({ path: `/api/merchants/${account}/status` }),
+    "PUT /api/merchants/:accountId/status": () => ({
+      path: `/api/merchants/${account}/status?dry_run=true`,
+      body: { status: "paused", reason: "matrix" },
+    }),
+    "GET /api/merchants/:accountId/knowledge": () => ({ path: `/api/merchants/${account}/knowledge` }),
+    "POST /api/merchants/:accountId/pages": () => ({
+      path: `/api/merchants/${account}/pages?dry_run=true`,
+      body: { pages: [{ surface: "returns", layout_type: "Overlay" }] },
+    }),
+    "PUT /api/merchants/:accountId/pages/:pageId": () => ({
+      path: `/api/merchants/${account}/pages/${pageId}?dry_run=true`,
+      body: { layout_type: "Embedded" },
+    }),
+    "PATCH /api/merchants/:accountId/layouts/:layoutId": () => ({
+      path: `/api/merchants/${account}/layouts/${layoutId}?dry_run=true`,
+      body: { borderRadius: 4 },
+    }),
+    "POST /api/merchants": () => ({
+      path: "/api/merchants?dry_run=true",
+      body: {
+        brand: "Matrix Shop",
+        vertical_id: 1500,
+        sub_vertical_id: 1610,
+        country_code: "GB",
+        store_identifier: "https://matrix.example.com",
+        external_account_id: `matrix-${randomUUID()}`,
+      },
+    }),
+    "POST /api/merchants/:accountId/payout-setup": () => ({
+      path: `/api/merchants/${account}/payout-setup`,
+      body: { return_url: "https://console.example.com/back", refresh_url: "https://console.example.com/again" },
+    }),
+    "POST /api/privacy-requests": () => ({
+      path: "/api/privacy-requests?dry_run=true",
+      body: { requestType: "NETWORK_OPT_OUT", phone: "+447700900123" },
+    }),
+    "POST /api/merchants/:accountId/data-deletion": () => ({
+      path: `/api/merchants/${account}/data-deletion?dry_run=true`,
+      body: { reason: "matrix dry run" },
+    }),
+    "GET /api/operations": () => ({ path: "/api/operations" }),
+    "GET /api/operations/:operationId": () => ({
+      path: "/api/operations/op_doesnotexist00000000000000",
+      okStatus: 404,
+    }),
+    "GET /api/audit": () => ({ path: "/api/audit?outcome=denied" }),
+    "GET /api/users": () => ({ path: "/api/users" }),
+    "PATCH /api/users/:userId": () => ({ path: `/api/users/${otherUserId}`, body: { disabled: false } }),
+    "POST /api/knowledge/import": () => ({
+      path: "/api/knowledge/import",
+      raw: `account_id,page_id,layout_id,surface,layout_type\n${account},${randomUUID()},${randomUUID()},returns,Overlay\n`,
+      contentType: "text/csv",
+    }),
+    "GET /api/health": () => ({ path: "/api/health" }),
+  };
+}
+
+beforeAll(async () => {
+  h = await createHarness({ seedMerchants: 6 });
+  [account = ""] = await h.merchants(1);
+  h.as(h.users.support);
+  const known = await h.call("GET", `/api/merchants/${account}/knowledge`);
+  const page = known.body.data.pages[0];
+  pageId = page.pageId;
+  layoutId = page.layoutId;
+  otherUserId = (
+    await h.db.users.create({ email: "other@api.test", name: "Other", role: "support", passwordHash: null })
+  ).id;
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe("role × route matrix", () => {
+  const table = samples();
+  it("has a sample for every route in the table, and no other", () => {
+    expect(Object.keys(table).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const route of ROUTES) {
+    const name = `${route.method} ${route.path}`;
+    for (const who of ["nobody", ...ROLES] as const) {
+      const allowed = route.role === null || (who !== "nobody" && hasRole(who as Role, route.role));
+      it(`${name} as ${who} → ${allowed ? "allowed" : "denied"}`, async () => {
+        h.as(who === "nobody" ? null : h.users[who as Role]);
+        const sample = table[name]?.();
+        expect(sample, `no sample for ${name}`).toBeDefined();
+        if (!sample) return;
+        const res = await h.call(route.method, sample.path, {
+          body: sample.body,
+          raw: sample.raw,
+          contentType: sample.contentType,
+        });
+        if (allowed) {
+          expect([401, 403], `${name} as ${who}: ${res.text}`).not.toContain(res.status);
+          if (sample.okStatus) expect(res.status, res.text).toBe(sample.okStatus);
+          else expect(res.status, `${name} as ${who}: ${res.text}`).toBeLessThan(300);
+        } else {
+          expect(res.status, res.text).toBe(who === "nobody" ? 401 : 403);
+        }
+        expect(res.headers.get("cache-control")).toBe("no-store");
+      });
+    }
+  }
+});
