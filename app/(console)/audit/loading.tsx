@@ -1,0 +1,5 @@
+import { TableSkeleton } from "@/components/merchants/table-skeleton";
+
+export default function Loading() {
+  return <TableSkeleton label="Loading the audit log…" />;
+}
