@@ -24,7 +24,11 @@ const registerBody = {
 };
 const ids = { "X-Request-Id": "req-abc", "X-Operation-Id": "op_abc" };
 
-async function failWith(res: () => Response, run: (c: ReturnType<typeof testClient>["client"]) => Promise<unknown>) {
+async function failWith(
+  res: () => Response,
+  run: (c: ReturnType<typeof testClient>["client"]) => Promise<unknown>,
+  // biome-ignore lint/suspicious/noExplicitAny: each test checks the subclass's own fields.
+): Promise<any> {
   const up = fakeUpstream(() => res());
   const { client } = testClient(up.fetch);
   const err = await run(client).catch((e) => e);
