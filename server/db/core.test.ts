@@ -35,6 +35,17 @@ describe.each(BACKENDS)("console db core on $name", (backend) => {
     expect(await third.ping()).toBe(true);
   });
 
+  it("survives several instances opening and migrating a fresh database at once", async () => {
+    const fresh = await backend.create();
+    try {
+      const dbs = await Promise.all([fresh.open(), fresh.open(), fresh.open(), fresh.open()]);
+      await dbs[0]!.users.create({ email: "race@example.com", name: "R", role: "support", passwordHash: null });
+      for (const d of dbs) expect((await d.users.findByEmail("race@example.com"))?.name).toBe("R");
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
   it("users: create lowercases emails, refuses duplicates, finds by email and id", async () => {
     const u = await db.users.create({ email: "  Jane@Example.COM ", name: "Jane", role: "support", passwordHash: "h" });
     expect(u).toMatchObject({ email: "jane@example.com", role: "support", disabled: false, sessionVersion: 1 });

@@ -22,7 +22,10 @@ export function getConsoleDb(): Promise<ConsoleDb> {
     // would bake its data into static HTML (and create a data folder on the build machine).
     if (process.env.NEXT_PHASE === "phase-production-build") {
       return Promise.reject(
-        new Error("the console database is not available during `next build`: make this route dynamic"),
+        new Error(
+          "the console database is not available during `next build`: make this route dynamic " +
+            '(call `await connection()` from next/server first, or export `dynamic = "force-dynamic"`)',
+        ),
       );
     }
     const env = getEnv();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createConsoleDb } from "./open";
+import { type CreateConsoleDbOptions, createConsoleDb } from "./open";
 import type { ConsoleDb } from "./types";
 
 /**
@@ -13,6 +13,8 @@ import type { ConsoleDb } from "./types";
  */
 
 export interface TestDatabase {
+  /** What createConsoleDb was given: lets a child process open the same database. */
+  options: CreateConsoleDbOptions;
   /** Opens one more ConsoleDb on the same database: a second console instance. */
   open(): Promise<ConsoleDb>;
   /** Closes every instance opened here and removes the database. */
@@ -51,11 +53,12 @@ function reachablePostgres(): Promise<string> {
   return pgUrl;
 }
 
-function tracker(openOne: () => Promise<ConsoleDb>, remove: () => Promise<void>): TestDatabase {
+function tracker(options: CreateConsoleDbOptions, remove: () => Promise<void>): TestDatabase {
   const opened: ConsoleDb[] = [];
   return {
+    options,
     async open() {
-      const db = await openOne();
+      const db = await createConsoleDb(options);
       opened.push(db);
       return db;
     },
@@ -70,10 +73,7 @@ const sqlite: Backend = {
   name: "sqlite",
   async create() {
     const dir = await mkdtemp(path.join(tmpdir(), "console-db-"));
-    return tracker(
-      () => createConsoleDb({ dataDir: dir }),
-      () => rm(dir, { recursive: true, force: true }),
-    );
+    return tracker({ dataDir: dir }, () => rm(dir, { recursive: true, force: true }));
   },
 };
 
@@ -82,18 +82,15 @@ const postgres: Backend = {
   async create() {
     const url = await reachablePostgres();
     const schema = `console_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    return tracker(
-      () => createConsoleDb({ databaseUrl: url, pgSchema: schema }),
-      async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        } finally {
-          await client.end();
-        }
-      },
-    );
+    return tracker({ databaseUrl: url, pgSchema: schema }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    });
   },
 };
 

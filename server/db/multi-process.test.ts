@@ -1,0 +1,35 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BACKENDS, type TestDatabase } from "./test-backends";
+
+const run = promisify(execFile);
+const CHILD = path.join(import.meta.dirname, "multi-process-child.ts");
+
+describe.each(BACKENDS)("several console processes on one $name database", (backend) => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await backend.create();
+  });
+  afterEach(async () => {
+    await t?.cleanup();
+  });
+
+  it("migrate a fresh database together, share one limiter count, one lease and one new intent", async () => {
+    const options = JSON.stringify(t.options);
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        run(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD, options, "20", "40"], {
+          cwd: path.resolve(import.meta.dirname, "../.."),
+          timeout: 100_000,
+        }).then((r) => JSON.parse(r.stdout) as { allowed: number; lease: boolean; intent: string }),
+      ),
+    );
+    expect(results.reduce((n, r) => n + r.allowed, 0)).toBe(40);
+    expect(results.filter((r) => r.lease)).toHaveLength(1);
+    expect(results.filter((r) => r.intent === "new")).toHaveLength(1);
+    const db = await t.open();
+    expect((await db.limiter.hit("multi-process", 40, 60_000)).allowed).toBe(false);
+  }, 120_000);
+});
