@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+/**
+ * The partner credentials and tokens live only on the server. This scans what
+ * a browser can ever receive: every file of the built client bundles, the HTML
+ * of every page for each role, and the answer of every GET API route in the
+ * route table; any partner secret or token-shaped value fails the test.
+ */
+
+const PASSWORD = process.env.DEMO_PASSWORD ?? "demo-password";
+const DIST = process.env.NEXT_DIST_DIR ?? ".next";
+const FORBIDDEN: [string, RegExp][] = [
+  ["partner client secret", /rsec_[A-Za-z0-9]+/],
+  ["sandbox admin token", /sandbox-admin(?![-\w])/],
+  ["OAuth token field", /access_token/],
+  ["bearer token", /Bearer\s+[A-Za-z0-9._~+/-]{16,}/],
+  ["client_secret field", /client_secret/],
+];
+
+function findSecrets(text: string): string[] {
+  return FORBIDDEN.filter(([, re]) => re.test(text)).map(([name, re]) => `${name}: ${text.match(re)?.[0]}`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** GET routes, read from the route table's source so that a new route is scanned too. */
+function getRoutes(): string[] {
+  const source = readFileSync(path.join("server", "api", "routes.ts"), "utf8");
+  return [...source.matchAll(/method:\s*"GET",\s*path:\s*"([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+test("the built client bundles hold no partner secret or token", () => {
+  const files = filesUnder(path.join(DIST, "static"));
+  expect(files.length).toBeGreaterThan(5);
+  const found = files.flatMap((f) => findSecrets(readFileSync(f, "latin1")).map((s) => `${f}: ${s}`));
+  expect(found).toEqual([]);
+});
+
+const PAGES = ["/", "/merchants", "/onboard", "/operations", "/privacy", "/audit", "/settings"];
+
+test("page HTML holds no secret, signed out and for each role", async ({ page }) => {
+  const signInHtml = await (await page.request.get("/sign-in")).text();
+  expect(findSecrets(signInHtml)).toEqual([]);
+  for (const email of ["support@demo.test", "manager@demo.test", "admin@demo.test"]) {
+    await page.context().clearCookies();
+    await signIn(page, email);
+    for (const p of PAGES) {
+      const res = await page.request.get(p);
+      const html = await res.text();
+      expect(res.status(), `${email} ${p}`).toBeLessThan(500);
+      expect(findSecrets(html), `${email} ${p}`).toEqual([]);
+    }
+  }
+});
+
+test("every GET API route answers without a secret", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  const list = await page.request.get("/api/merchants?limit=1");
+  expect(list.status()).toBe(200);
+  const accountId = (await list.json()).data.accounts[0].account_id as string;
+  // A write so that the operations routes have something to show.
+  const put = await page.request.put(`/api/merchants/${accountId}/status?dry_run=true`, {
+    headers: { "X-Requested-With": "XMLHttpRequest", "Idempotency-Key": crypto.randomUUID() },
+    data: { status: "paused" },
+  });
+  expect(put.status()).toBe(200);
+  const operationId = (await put.json()).operationId as string;
+
+  const routes = getRoutes();
+  expect(routes.length).toBeGreaterThanOrEqual(9);
+  for (const route of routes) {
+    const url = route.replace(":accountId", accountId).replace(":operationId", operationId);
+    const res = await page.request.get(url);
+    const text = await res.text();
+    expect(res.status(), `${url}: ${text}`).toBeLessThan(400);
+    expect(res.headers()["cache-control"], url).toBe("no-store");
+    expect(findSecrets(text), url).toEqual([]);
+  }
+});
