@@ -104,6 +104,18 @@ describe("recovery of lost answers", () => {
     expect(writes(up.calls)).toHaveLength(2);
   });
 
+  it("polling that fails (5xx after its retries) falls back to resending the same key", async () => {
+    const up = fakeUpstream((c, i) => {
+      if (isPoll(c)) return errorResponse(503, "unavailable");
+      return i === 0 ? inFlight() : envelope(200, statusView, { headers: { "Idempotent-Replayed": "true" } });
+    });
+    const { client } = testClient(up.fetch, { maxAttempts: 2 });
+    const res = await client.putStatus(ACCOUNT, { status: "active" }, { idempotencyKey: KEY });
+    expect(res.replayed).toBe(true);
+    expect(up.calls.filter(isPoll)).toHaveLength(2);
+    expect(writes(up.calls).map((c) => c.headers.get("idempotency-key"))).toEqual([KEY, KEY]);
+  });
+
   it("a 409 in flight without X-Operation-Id waits Retry-After and resends", async () => {
     const up = fakeUpstream((_c, i) =>
       i === 0

@@ -2,7 +2,7 @@ import "server-only";
 import { operation } from "@/lib/partnerships";
 import type { AnswerMeta } from "./answer";
 import { ConflictError, NotFoundError } from "./errors";
-import type { CallSpec, Transport } from "./transport";
+import { type CallSpec, isRetryable, type Transport } from "./transport";
 
 export const OPERATION_ROUTE = "/v1/partnership/operations/{operation_id}";
 export const operationPath = (id: string) => `/v1/partnership/operations/${encodeURIComponent(id)}`;
@@ -14,7 +14,7 @@ export type Recovered = "resend" | { body: unknown; meta: AnswerMeta };
  * (whose answer was lost, or a concurrent duplicate) is still running. Poll its
  * operation until the answer is settled and return that answer as if it had
  * arrived (SPEC §4). When the operation cannot tell the answer (unknown, no
- * `response_body`, interrupted), the caller resends with the same key.
+ * `response_body`, interrupted, or unreachable), the caller resends with the same key.
  */
 export async function recoverThroughOperation(
   transport: Transport,
@@ -29,7 +29,9 @@ export async function recoverThroughOperation(
     try {
       op = await getOperation(transport, operationId, spec.signal);
     } catch (err) {
-      if (err instanceof NotFoundError) return "resend";
+      // Unknown operation, or polling itself failing: resending the same key is always safe
+      // for a keyed write, and the write's own attempts bound how often that happens.
+      if (err instanceof NotFoundError || isRetryable(err)) return "resend";
       throw err;
     }
     cfg.logger.info({ event: "partnerships.recovery", operationId, status: op.status, poll, attempt });
