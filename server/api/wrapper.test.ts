@@ -41,7 +41,9 @@ describe("session and role", () => {
     expect(read.body.error.code).toBe("unauthenticated");
     const write = await h.call("PUT", `/api/merchants/${account}/status`, { body: { status: "paused" } });
     expect(write.status).toBe(401);
-    const [entry] = await audit("request.denied.session");
+    const entries = await audit("request.denied.session");
+    expect(entries.map((e) => e.request)).toMatchObject([{ method: "PUT" }, { method: "GET" }]);
+    const [entry] = entries;
     expect(entry?.outcome).toBe("denied");
     expect(entry?.httpStatus).toBe(401);
     expect(await journal()).toEqual([]);
@@ -163,7 +165,7 @@ describe("bodies and validation", () => {
     expect(bad.body.error.fields).toEqual({ "params.accountId": "is not a valid account id (16 digits)" });
   });
 
-  it("keeps the status reason in the audit log only", async () => {
+  it("validates the status body, reason included", async () => {
     h.as(h.users.support);
     const res = await h.call("PUT", `/api/merchants/${account}/status`, {
       body: { status: "x".repeat(1), reason: "" },
@@ -429,5 +431,47 @@ describe("health, operations and bootstrap", () => {
     expect(res.body.data.journal.status).toBe("completed");
     const list = await h.call("GET", "/api/operations");
     expect(list.body.data.entries.map((e: { operationId: string }) => e.operationId)).toContain(opId);
+  });
+});
+
+describe("knowledge routes", () => {
+  it("learns a layout switch, not a dry-run one", async () => {
+    h.as(h.users.support);
+    const known = (await h.call("GET", `/api/merchants/${account}/knowledge`)).body.data;
+    const page = known.pages[0];
+    const target = page.layoutType === "Overlay" ? "Embedded" : "Overlay";
+    const dry = await h.call("PUT", `/api/merchants/${account}/pages/${page.pageId}?dry_run=true`, {
+      body: { layout_type: target },
+    });
+    expect(dry.status, dry.text).toBe(200);
+    expect((await h.db.knowledge.get(account)).pages.find((p) => p.pageId === page.pageId)?.layoutType).toBe(
+      page.layoutType,
+    );
+    const live = await h.call("PUT", `/api/merchants/${account}/pages/${page.pageId}`, {
+      body: { layout_type: target },
+    });
+    expect(live.status, live.text).toBe(200);
+    const after = (await h.db.knowledge.get(account)).pages.find((p) => p.pageId === page.pageId);
+    expect(after).toMatchObject({ layoutType: target, layoutId: live.body.data.layout_id });
+    const [entry] = await audit("merchant.page.switch_layout");
+    expect(entry?.before).toMatchObject({ pageId: page.pageId, layoutType: page.layoutType });
+  });
+
+  it("imports a layouts CSV up to 1 MiB, as text/csv only", async () => {
+    h.as(h.users.admin);
+    const csv = `account_id,page_id,layout_id,surface,layout_type\n${account},${randomUUID()},${randomUUID()},returns,Embedded\n`;
+    const ok = await h.call("POST", "/api/knowledge/import", { raw: csv, contentType: "text/csv" });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.data.imported).toBe(1);
+    const json = await h.call("POST", "/api/knowledge/import", { raw: csv, contentType: "application/json" });
+    expect(json.status).toBe(415);
+    const big = await h.call("POST", "/api/knowledge/import", {
+      raw: csv + "x".repeat(1024 * 1024),
+      contentType: "text/csv",
+    });
+    expect(big.status).toBe(413);
+    const entries = await audit("knowledge.import");
+    expect(entries.map((e) => e.httpStatus)).toEqual([413, 415, 200]);
+    expect(entries[2]?.request).toMatchObject({ body: { lines: 2 } });
   });
 });

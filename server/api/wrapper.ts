@@ -5,7 +5,7 @@ import { parseIdempotencyKey } from "@/lib/partnerships/formats";
 import type { SessionUser } from "@/server/auth/types";
 import type { ConsoleDb } from "@/server/db/types";
 import type { WriteOptions } from "@/server/partnerships/types";
-import { outcomeFor, writeAudit } from "./audit";
+import { clientIp, outcomeFor, writeAudit } from "./audit";
 import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
 import { checkCsrf, STATE_CHANGING } from "./csrf";
@@ -104,7 +104,11 @@ export async function dispatch(request: Request, deps: ApiDeps, table: readonly 
     const db = await deps.getDb();
     if (!user) {
       const err = new HttpError(401, "unauthenticated", "Sign in to continue: your session is missing or has expired.");
-      if (!STATE_CHANGING.has(request.method)) return json(err.toBody(), 401);
+      // Anonymous reads are audited too, but a flood of them must not flood the log: per-IP budget.
+      if (!STATE_CHANGING.has(request.method)) {
+        const budget = await db.limiter.hit(`audit.anonymous:${clientIp(request) ?? "unknown"}`, 30, 60_000);
+        if (!budget.allowed) return json(err.toBody(), 401);
+      }
       return denied(db, request, null, "request.denied.session", err, route, merchantId);
     }
     if (!hasRole(user.role, route.role)) {
