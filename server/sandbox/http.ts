@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { ERROR_CODES, type ErrorStatus } from "@/lib/partnerships";
 import type { z } from "zod";
+import { ERROR_CODES, type ErrorStatus } from "@/lib/partnerships";
 
 /** An answer decided before execution: the pipeline turns it into an enveloped error. */
 export class ApiError extends Error {

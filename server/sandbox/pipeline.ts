@@ -144,6 +144,8 @@ export async function settleWrite(rc: Rc, w: Allocated, prepare: () => Promise<(
   try {
     res = commit(exec);
   } catch (e) {
+    // The sandbox was closed while this write waited (a restart in tests): nothing to record.
+    if (!s.db.open) return errorResponse(rc, new ApiError(500, "sandbox is shutting down"));
     console.error("sandbox: write failed", e);
     res = commit(() => {
       throw new ApiError(500, "internal server error");

@@ -19,11 +19,14 @@ function mulberry32(seed: number): () => number {
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 function uuidFrom(rnd: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = (8 + Math.floor(rnd() * 4)).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const w = (bits: number) => Math.floor(rnd() * 2 ** bits);
+  const hex = (v: number, len: number) => v.toString(16).padStart(len, "0");
+  const a = hex(w(32), 8);
+  const b = hex(w(16), 4);
+  const c = hex(0x4000 | w(12), 4);
+  const d = hex(0x8000 | w(14), 4);
+  const e = hex(w(24), 6) + hex(w(24), 6);
+  return `${a}-${b}-${c}-${d}-${e}`;
 }
 
 const WORDS = [
