@@ -90,6 +90,7 @@ function samples(): Record<string, () => Sample> {
       raw: `account_id,page_id,layout_id,surface,layout_type\n${account},${randomUUID()},${randomUUID()},returns,Overlay\n`,
       contentType: "text/csv",
     }),
+    "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
     "GET /api/health": () => ({ path: "/api/health" }),
   };
 }

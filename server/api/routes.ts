@@ -248,6 +248,16 @@ export const ROUTES: readonly AnyRoute[] = [
     handler: admin.importKnowledge,
   }),
 
+  defineRoute({
+    method: "GET",
+    path: "/api/openapi.json",
+    role: "support",
+    query: noQuery,
+    write: false,
+    audit: "openapi.read",
+    handler: system.openApi,
+  }),
+
   // Public.
   defineRoute({
     method: "GET",

@@ -475,3 +475,30 @@ describe("knowledge routes", () => {
     expect(entries[2]?.request).toMatchObject({ body: { lines: 2 } });
   });
 });
+
+describe("OpenAPI", () => {
+  it("serves the contract's OpenAPI document to signed-in users", async () => {
+    h.as(h.users.support);
+    const res = await h.call("GET", "/api/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\.1/);
+    expect(res.text).not.toMatch(/rsec_/);
+  });
+});
+
+describe("network privacy double-submission guard", () => {
+  it("holds the key after an unknown outcome so the same intent is not submitted twice", async () => {
+    h.as(h.users.admin);
+    await h.sandbox("POST", "/_sandbox/faults", { error_rate: 1 });
+    const key = randomUUID();
+    const body = { requestType: "NETWORK_DATA_DELETION", phone: "+15555550123" };
+    const first = await h.call("POST", "/api/privacy-requests", { body, key });
+    expect(first.status).toBe(502);
+    expect(first.body.error.message).toContain("Do not send it again");
+    await h.sandbox("POST", "/_sandbox/faults", { error_rate: 0 });
+    const again = await h.call("POST", "/api/privacy-requests", { body, key });
+    expect(again.status).toBe(409);
+    const recorded = await h.sandbox("GET", "/_sandbox/privacy-requests");
+    expect(recorded.body.data.requests).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { buildOpenApiDocument } from "@/lib/partnerships/openapi";
 import type { HandlerContext, HandlerResult } from "../types";
 
 const CHECK_TIMEOUT_MS = 3_000;
@@ -41,4 +42,11 @@ export async function health(ctx: HandlerContext<unknown, unknown, undefined>): 
       upstream: upstream ? "ok" : "unreachable",
     },
   };
+}
+
+/** The OpenAPI 3.1 document of the Partnerships API as the console models it (built from the zod contract). */
+let openApiDocument: unknown;
+export async function openApi(): Promise<HandlerResult> {
+  openApiDocument ??= buildOpenApiDocument();
+  return { body: openApiDocument };
 }
