@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/env";
-import { closeConsoleDb, getConsoleDb, SQLITE_FILE } from "./index";
+import { closeConsoleDb, createConsoleDb, getConsoleDb, SQLITE_FILE } from "./index";
 import { BACKENDS } from "./test-backends";
 
 const saved = { ...process.env };
@@ -56,6 +56,16 @@ describe("getConsoleDb", () => {
       await closeConsoleDb();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses bad PostgreSQL settings with a clear message, without leaking the password", async () => {
+    await expect(createConsoleDb({ databaseUrl: "postgres://u@127.0.0.1/test", pgSchema: "Bad-Name" })).rejects.toThrow(
+      /invalid PostgreSQL schema name/,
+    );
+    const refused = createConsoleDb({ databaseUrl: "postgres://u:s3cret@127.0.0.1:1/test" });
+    await expect(refused).rejects.toThrow(/cannot open the console database \(PostgreSQL at 127\.0\.0\.1:1\/test\)/);
+    await expect(refused).rejects.not.toThrow(/s3cret/);
+    await expect(createConsoleDb({})).rejects.toThrow(/databaseUrl .* or dataDir/);
   });
 
   it.runIf(BACKENDS.some((b) => b.name === "postgres"))(

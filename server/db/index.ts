@@ -6,6 +6,8 @@ import type { ConsoleDb } from "./types";
 export * from "./errors";
 export type { CreateConsoleDbOptions } from "./open";
 export { createConsoleDb, SQLITE_FILE } from "./open";
+export { INTENT_TTL_MS, isRetryableStatus } from "./repos/intents";
+export type { Database } from "./schema";
 export type * from "./types";
 
 const globalForDb = globalThis as unknown as { __consoleDb?: Promise<ConsoleDb> };

@@ -31,13 +31,23 @@ describe.each(BACKENDS)("idempotency intents on $name", (backend) => {
       body: { data: { ok: true } },
       operationId: "op-1",
     });
-    expect(await db.intents.begin(req)).toEqual({ state: "replay", httpStatus: 200, body: { data: { ok: true } } });
+    expect(await db.intents.begin(req)).toEqual({
+      state: "replay",
+      httpStatus: 200,
+      body: { data: { ok: true } },
+      operationId: "op-1",
+    });
   });
 
   it("keeps 4xx answers for replay", async () => {
     await db.intents.begin(req);
     await db.intents.complete(req.key, req.userId, { httpStatus: 422, body: { error: "bad" } });
-    expect(await db.intents.begin(req)).toEqual({ state: "replay", httpStatus: 422, body: { error: "bad" } });
+    expect(await db.intents.begin(req)).toEqual({
+      state: "replay",
+      httpStatus: 422,
+      body: { error: "bad" },
+      operationId: null,
+    });
   });
 
   it("refuses the same key with another body or route (conflict), in flight or done", async () => {

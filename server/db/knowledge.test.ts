@@ -144,15 +144,24 @@ describe.each(BACKENDS)("merchant knowledge on $name", (backend) => {
 
   it("imports a large CSV in one go", async () => {
     const lines = ["account_id,page_id,layout_id,surface,layout_type"];
-    for (let i = 0; i < 1200; i++) {
-      const acc = String(1000000000000000 + i);
-      lines.push(`${acc},p-${i},l-${i},returns,Embedded`);
+    for (let i = 0; i < 3000; i++) {
+      const acc = String(1000000000000000 + Math.floor(i / 3));
+      lines.push(`${acc},p-${i},l-${i},${["confirmation", "tracking", "returns"][i % 3]},Embedded`);
     }
+    // The same page twice in one batch: the later row wins.
+    lines.push("1000000000000000,p-0,l-new,confirmation,Overlay");
     const r = await db.knowledge.importCsv(lines.join("\n"));
-    expect(r).toEqual({ imported: 1200, errors: [] });
-    expect((await db.knowledge.get("1000000000000777")).pages[0]).toMatchObject({
-      pageId: "p-777",
-      surface: "returns",
+    expect(r).toEqual({ imported: 3001, errors: [] });
+    expect((await db.knowledge.get("1000000000000000")).pages[0]).toMatchObject({
+      layoutId: "l-new",
+      layoutType: "Overlay",
     });
+    const k = await db.knowledge.get("1000000000000777");
+    expect(k.pages.map((p) => [p.pageId, p.surface])).toEqual([
+      ["p-2331", "confirmation"],
+      ["p-2332", "tracking"],
+      ["p-2333", "returns"],
+    ]);
+    expect(k.layouts).toHaveLength(3);
   });
 });

@@ -25,7 +25,9 @@ export interface CreateConsoleDbOptions {
 }
 
 export const SQLITE_FILE = "console.sqlite";
-const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+// Lower case only: search_path and CREATE SCHEMA must name the same schema without quoting rules in between.
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const PING_TIMEOUT_MS = 3000;
 
 /** Opens the console database and brings its schema up to date. Nothing happens before this is called. */
 export async function createConsoleDb(opts: CreateConsoleDbOptions): Promise<ConsoleDb> {
@@ -67,6 +69,8 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined, m
   const pool = new pg.Pool({
     connectionString: url.toString(),
     max,
+    // Without it a blackholed host would make every request (and the health check) wait for the OS.
+    connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -83,7 +87,10 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined, m
     throw err;
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return finish(kysely, "postgres", schema);
+  const where = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${schema ? ` (schema ${schema})` : ""}`;
+  return finish(kysely, "postgres", schema).catch((err: Error) => {
+    throw new Error(`cannot open the console database (${where}): ${err.message}`, { cause: err });
+  });
 }
 
 async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Promise<ConsoleDb> {
@@ -105,11 +112,18 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     limiter: limiterRepo(kysely),
     leases: leasesRepo(kysely),
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      const query = sql`select 1`.execute(kysely).then(
+        () => true,
+        () => false,
+      );
       try {
-        await sql`select 1`.execute(kysely);
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([query, timeout]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     close() {
@@ -139,6 +153,6 @@ async function migrate(kysely: Kysely<Database>, dialect: Dialect, pgSchema: str
     }
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`console database migration ${failed ?? ""} failed: ${message}`, { cause: error });
+    throw new Error(`console database migration${failed ? ` ${failed}` : ""} failed: ${message}`, { cause: error });
   }
 }

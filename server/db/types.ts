@@ -174,7 +174,7 @@ export type IntentBegin =
   | { state: "new" }
   | { state: "in_flight" }
   | { state: "conflict" } // same key, different user/route/body
-  | { state: "replay"; httpStatus: number; body: unknown };
+  | { state: "replay"; httpStatus: number; body: unknown; operationId?: string | null };
 /** Idempotency intents: a key is bound to (user, route, body hash) before anything goes upstream. */
 export interface IntentsRepo {
   begin(input: { key: string; userId: string; route: string; bodyHash: string }): Promise<IntentBegin>;

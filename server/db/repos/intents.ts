@@ -91,7 +91,12 @@ export function intentsRepo(
         if (!row) continue;
         if (row.route !== route || row.body_hash !== bodyHash) return { state: "conflict" };
         if (row.state === "done") {
-          return { state: "replay", httpStatus: row.http_status ?? 200, body: fromJsonText(row.response_json) };
+          return {
+            state: "replay",
+            httpStatus: row.http_status ?? 200,
+            body: fromJsonText(row.response_json),
+            operationId: row.operation_id,
+          };
         }
         if (toNumber(row.in_flight_until) > now) return { state: "in_flight" };
         // Abandoned reservation: compare-and-set on the deadline we saw, so one taker wins.

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Kysely } from "kysely";
-import { type LayoutType, layoutType, type Surface, surface } from "@/lib/partnerships/formats";
+import type { Insertable, Kysely } from "kysely";
+import { type LayoutType, layoutType, surface } from "@/lib/partnerships/formats";
 import { InvalidInputError } from "../errors";
-import type { Database } from "../schema";
+import type { Database, KnowledgeLayoutsTable, KnowledgePagesTable } from "../schema";
 import type { KnowledgeRepo, KnownLayout, KnownPage } from "../types";
 import { fromJsonText, nowIso, toJsonText } from "../util";
 import { parseKnowledgeCsv } from "./knowledge-csv";
@@ -15,13 +15,26 @@ type PageInput = {
   page_identifier?: string | null;
 };
 
-function checkPage(p: PageInput): { surface: Surface; layoutType: LayoutType } {
+/** Rows per statement: 7 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
+const BATCH = 500;
+const SURFACE_ORDER = ["confirmation", "tracking", "returns"];
+
+function toPageRow(accountId: string, p: PageInput, at: string): Insertable<KnowledgePagesTable> {
   const s = surface.safeParse(p.surface);
   const t = layoutType.safeParse(p.layout_type);
   if (!s.success) throw new InvalidInputError(`surface ${p.surface} ${s.error.issues[0]?.message}`);
   if (!t.success) throw new InvalidInputError(`layout_type ${p.layout_type} ${t.error.issues[0]?.message}`);
-  if (!p.page_id || !p.layout_id) throw new InvalidInputError("page_id and layout_id are required");
-  return { surface: s.data, layoutType: t.data };
+  if (!accountId || !p.page_id || !p.layout_id)
+    throw new InvalidInputError("account_id, page_id and layout_id are required");
+  return {
+    account_id: accountId,
+    page_id: p.page_id,
+    surface: s.data,
+    layout_id: p.layout_id,
+    layout_type: t.data,
+    page_identifier: p.page_identifier ?? null,
+    updated_at: at,
+  };
 }
 
 function asTheme(value: unknown): Record<string, string | number> | null {
@@ -31,52 +44,53 @@ function asTheme(value: unknown): Record<string, string | number> | null {
   return out;
 }
 
-/** The page with its current layout; the layout row keeps its theme across switches. */
-async function upsertPage(db: Kysely<Database>, accountId: string, p: PageInput, at: string): Promise<void> {
-  const { surface: s, layoutType: t } = checkPage(p);
-  await db
-    .insertInto("knowledge_pages")
-    .values({
-      account_id: accountId,
-      page_id: p.page_id,
-      surface: s,
-      layout_id: p.layout_id,
-      layout_type: t,
-      page_identifier: p.page_identifier ?? null,
-      updated_at: at,
-    })
-    .onConflict((oc) =>
-      oc.columns(["account_id", "page_id"]).doUpdateSet((eb) => ({
-        surface: eb.ref("excluded.surface"),
-        layout_id: eb.ref("excluded.layout_id"),
-        layout_type: eb.ref("excluded.layout_type"),
-        page_identifier: eb.fn.coalesce("excluded.page_identifier", "knowledge_pages.page_identifier"),
-        updated_at: eb.ref("excluded.updated_at"),
-      })),
-    )
-    .execute();
-  await upsertLayout(db, accountId, p.layout_id, p.page_id, t, null, at);
+/** Last one wins per key: one statement must not touch the same row twice (PostgreSQL refuses). */
+function lastPerKey<T>(rows: T[], key: (r: T) => string): T[] {
+  return [...new Map(rows.map((r) => [key(r), r])).values()];
 }
 
-async function upsertLayout(
-  db: Kysely<Database>,
-  accountId: string,
-  layoutId: string,
-  pageId: string,
-  type: LayoutType,
-  themeJson: string | null,
-  at: string,
-): Promise<void> {
+/**
+ * Pages with their current layout, in batches. A layout row is created or
+ * re-pointed but keeps its theme, so switching back to a type brings its theme back.
+ */
+async function upsertPages(db: Kysely<Database>, rows: Insertable<KnowledgePagesTable>[]): Promise<void> {
+  const pages = lastPerKey(rows, (r) => `${r.account_id}\u0000${r.page_id}`);
+  for (let i = 0; i < pages.length; i += BATCH) {
+    const chunk = pages.slice(i, i + BATCH);
+    await db
+      .insertInto("knowledge_pages")
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(["account_id", "page_id"]).doUpdateSet((eb) => ({
+          surface: eb.ref("excluded.surface"),
+          layout_id: eb.ref("excluded.layout_id"),
+          layout_type: eb.ref("excluded.layout_type"),
+          page_identifier: eb.fn.coalesce("excluded.page_identifier", "knowledge_pages.page_identifier"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute();
+    const layouts = lastPerKey(
+      chunk.map(
+        (p): Insertable<KnowledgeLayoutsTable> => ({
+          account_id: p.account_id,
+          layout_id: p.layout_id,
+          page_id: p.page_id,
+          layout_type: p.layout_type,
+          theme_json: null,
+          updated_at: p.updated_at,
+        }),
+      ),
+      (l) => `${l.account_id}\u0000${l.layout_id}`,
+    );
+    await upsertLayouts(db, layouts);
+  }
+}
+
+async function upsertLayouts(db: Kysely<Database>, rows: Insertable<KnowledgeLayoutsTable>[]): Promise<void> {
   await db
     .insertInto("knowledge_layouts")
-    .values({
-      account_id: accountId,
-      layout_id: layoutId,
-      page_id: pageId,
-      layout_type: type,
-      theme_json: themeJson,
-      updated_at: at,
-    })
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(["account_id", "layout_id"]).doUpdateSet((eb) => ({
         page_id: eb.ref("excluded.page_id"),
@@ -92,19 +106,19 @@ export function knowledgeRepo(db: Kysely<Database>): KnowledgeRepo {
   return {
     async recordPages(accountId, pages) {
       const at = nowIso();
-      await db.transaction().execute(async (trx) => {
-        for (const p of pages) await upsertPage(trx, accountId, p, at);
-      });
+      const rows = pages.map((p) => toPageRow(accountId, p, at));
+      if (rows.length > 0) await db.transaction().execute((trx) => upsertPages(trx, rows));
     },
 
     async recordLayoutSwitch(accountId, page) {
-      const at = nowIso();
-      await db.transaction().execute((trx) => upsertPage(trx, accountId, page, at));
+      const row = toPageRow(accountId, page, nowIso());
+      await db.transaction().execute((trx) => upsertPages(trx, [row]));
     },
 
     async recordTheme(accountId, layoutId, pageId, type, theme) {
       const t = layoutType.safeParse(type);
       if (!t.success) throw new InvalidInputError(`layout_type ${type} ${t.error.issues[0]?.message}`);
+      const layoutTypeValue: LayoutType = t.data;
       await db.transaction().execute(async (trx) => {
         // Tokens merge over what was known, so a sparse answer (or the tokens the console sent) keeps the rest.
         const existing = await trx
@@ -114,7 +128,16 @@ export function knowledgeRepo(db: Kysely<Database>): KnowledgeRepo {
           .where("layout_id", "=", layoutId)
           .executeTakeFirst();
         const merged = { ...(asTheme(fromJsonText(existing?.theme_json ?? null)) ?? {}), ...theme };
-        await upsertLayout(trx, accountId, layoutId, pageId, t.data, toJsonText(merged), nowIso());
+        await upsertLayouts(trx, [
+          {
+            account_id: accountId,
+            layout_id: layoutId,
+            page_id: pageId,
+            layout_type: layoutTypeValue,
+            theme_json: toJsonText(merged),
+            updated_at: nowIso(),
+          },
+        ]);
       });
     },
 
@@ -128,7 +151,6 @@ export function knowledgeRepo(db: Kysely<Database>): KnowledgeRepo {
           .orderBy("layout_id")
           .execute(),
       ]);
-      const order = (s: string) => ["confirmation", "tracking", "returns"].indexOf(s);
       return {
         accountId,
         pages: pages
@@ -142,7 +164,7 @@ export function knowledgeRepo(db: Kysely<Database>): KnowledgeRepo {
               updatedAt: p.updated_at,
             }),
           )
-          .sort((a, b) => order(a.surface) - order(b.surface)),
+          .sort((a, b) => SURFACE_ORDER.indexOf(a.surface) - SURFACE_ORDER.indexOf(b.surface)),
         layouts: layouts.map(
           (l): KnownLayout => ({
             layoutId: l.layout_id,
@@ -158,18 +180,17 @@ export function knowledgeRepo(db: Kysely<Database>): KnowledgeRepo {
     async importCsv(csv) {
       const { rows, errors } = parseKnowledgeCsv(csv);
       const at = nowIso();
-      const CHUNK = 500;
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await db.transaction().execute(async (trx) => {
-          for (const r of rows.slice(i, i + CHUNK)) {
-            await upsertPage(
-              trx,
-              r.accountId,
-              { page_id: r.pageId, surface: r.surface, layout_id: r.layoutId, layout_type: r.layoutType },
-              at,
-            );
-          }
-        });
+      const pageRows = rows.map((r) =>
+        toPageRow(
+          r.accountId,
+          { page_id: r.pageId, surface: r.surface, layout_id: r.layoutId, layout_type: r.layoutType },
+          at,
+        ),
+      );
+      // One transaction per batch keeps a huge import from holding the write lock for long.
+      for (let i = 0; i < pageRows.length; i += BATCH) {
+        const chunk = pageRows.slice(i, i + BATCH);
+        await db.transaction().execute((trx) => upsertPages(trx, chunk));
       }
       return { imported: rows.length, errors };
     },
