@@ -2,7 +2,8 @@ import "server-only";
 import { operation } from "@/lib/partnerships";
 import type { AnswerMeta } from "./answer";
 import { ConflictError, NotFoundError } from "./errors";
-import { type CallSpec, isRetryable, type Transport } from "./transport";
+import { isRetryable } from "./retry-policy";
+import type { CallSpec, Transport } from "./transport";
 
 export const OPERATION_ROUTE = "/v1/partnership/operations/{operation_id}";
 export const operationPath = (id: string) => `/v1/partnership/operations/${encodeURIComponent(id)}`;

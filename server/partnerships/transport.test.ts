@@ -89,6 +89,18 @@ describe("retries", () => {
     expect(up.calls.map((c) => c.headers.get("idempotency-key"))).toEqual([KEY, KEY]);
   });
 
+  it("reads Retry-After given as an HTTP date", async () => {
+    const now = Date.parse("2026-11-29T05:00:00.000Z");
+    const up = fakeUpstream((_c, i) =>
+      i === 0
+        ? errorResponse(503, "maintenance", { "Retry-After": "Sun, 29 Nov 2026 05:00:03 GMT" })
+        : envelope(200, statusView),
+    );
+    const { client, sleeps } = testClient(up.fetch, { now: () => now });
+    await client.getStatus(ACCOUNT);
+    expect(sleeps).toEqual([3000]);
+  });
+
   it("backs off on its own when a 429 has no Retry-After", async () => {
     const up = fakeUpstream((_c, i) => (i < 2 ? errorResponse(429, "slow down") : envelope(200, statusView)));
     const { client, sleeps } = testClient(up.fetch, { baseDelayMs: 100, random: () => 0.5 });

@@ -2,14 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { type AnswerContext, type AnswerMeta, interpretAnswer, parseJson } from "./answer";
 import { backoffDelay, type ResolvedConfig, raceAbort } from "./config";
-import {
-  ConflictError,
-  PartnershipsError,
-  RateLimitedError,
-  UpstreamServerError,
-  UpstreamUnavailableError,
-} from "./errors";
+import { ConflictError, PartnershipsError, RateLimitedError, type UpstreamUnavailableError } from "./errors";
 import { recoverThroughOperation } from "./recovery";
+import { isRetryable, neverSent, parseRetryAfter, unavailable } from "./retry-policy";
 import { TokenManager } from "./token";
 import type { ApiResult } from "./types";
 
@@ -42,12 +37,6 @@ export interface CallSpec<T> {
 type Attempt =
   | { answered: true; body: unknown; meta: AnswerMeta; token: string }
   | { answered: false; error: UpstreamUnavailableError };
-
-/** Connection never made: the request cannot have been received, so even an unkeyed write may be resent. */
-function neverSent(cause: unknown): boolean {
-  const code = (cause as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
-}
 
 export class Transport {
   readonly tokens: TokenManager;
@@ -159,14 +148,13 @@ export class Transport {
       );
       const text = await raceAbort(res.text(), signal);
       const h = res.headers;
-      const retryAfter = Number.parseInt(h.get("retry-after") ?? "", 10);
       const meta: AnswerMeta = {
         status: res.status,
         requestId: h.get("x-request-id"),
         operationId: h.get("x-operation-id"),
         replayed: h.get("idempotent-replayed")?.toLowerCase() === "true",
         dryRun: h.get("x-dry-run")?.toLowerCase() === "true",
-        retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+        retryAfterSeconds: parseRetryAfter(h.get("retry-after"), this.cfg.now()),
         attempts: attempt,
       };
       this.cfg.logger.info({
@@ -211,37 +199,4 @@ export class Transport {
     await this.cfg.sleep(ms);
     if (spec.signal?.aborted) throw spec.signal.reason;
   }
-}
-
-export function isRetryable(err: unknown): boolean {
-  return (
-    err instanceof UpstreamUnavailableError ||
-    err instanceof RateLimitedError ||
-    err instanceof UpstreamServerError ||
-    (err instanceof ConflictError && err.reason === "in_flight")
-  );
-}
-
-function unavailable(
-  spec: CallSpec<unknown>,
-  timeout: boolean,
-  attempts: number,
-  cause: unknown,
-  timeoutMs: number,
-): UpstreamUnavailableError {
-  const what = timeout ? `did not answer within ${timeoutMs} ms` : "could not be reached";
-  const outcomeUnknown = spec.kind !== "read" && !neverSent(cause);
-  let advice = "Try again shortly.";
-  if (outcomeUnknown && spec.kind === "write") {
-    advice = "The change may or may not have been applied: retry it as the same action (same key) to find out.";
-  } else if (outcomeUnknown) {
-    advice = "The request may or may not have been received: check before submitting it again, to avoid a duplicate.";
-  }
-  return new UpstreamUnavailableError(`The Partnerships API ${what} (${spec.method} ${spec.route}). ${advice}`, {
-    status: 0,
-    timeout,
-    outcomeUnknown,
-    attempts,
-    cause: timeout ? undefined : cause,
-  });
 }
