@@ -1,0 +1,105 @@
+import "server-only";
+import type { SessionUser } from "@/server/auth/types";
+import type { ConsoleDb } from "@/server/db/types";
+import { outcomeFor, writeAudit } from "./audit";
+import { HttpError } from "./http";
+import type { AnyRoute, AuditNotes } from "./types";
+import { isUpstreamError, mapUpstreamError } from "./upstream-errors";
+
+/** What a routed request ended with, before it is answered. */
+export interface Outcome {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  requestId: string | null;
+  operationId: string | null;
+  /** The intent may be retried with the same key: release it instead of keeping this answer. */
+  release: boolean;
+  /** The upstream may or may not have applied the write. */
+  unknown: boolean;
+}
+
+export function fromHttpError(err: HttpError): Outcome {
+  return {
+    status: err.status,
+    body: err.toBody(),
+    headers: err.headers,
+    requestId: err.details.requestId ?? null,
+    operationId: err.details.operationId ?? null,
+    release: err.status === 429 || err.status >= 500,
+    unknown: false,
+  };
+}
+
+/** Any failure of a routed request as an outcome: ours, the upstream's (mapped), or a bug (500, internals hidden). */
+export function fromError(err: unknown, route: AnyRoute): Outcome {
+  if (err instanceof HttpError) return fromHttpError(err);
+  if (isUpstreamError(err)) {
+    const mapped = mapUpstreamError(err, { write: route.write, retrySafe: route.retrySafe !== false });
+    return { ...fromHttpError(mapped.error), release: mapped.retryable, unknown: mapped.outcomeUnknown };
+  }
+  console.error(`API ${route.method} ${route.path} failed:`, err instanceof Error ? err.message : err);
+  const e = new HttpError(500, "internal_error", "Something went wrong in the console. Try again with the same key.");
+  return { ...fromHttpError(e), release: true, unknown: route.write };
+}
+
+const errorMessage = (body: unknown) => (body as { error?: { message?: string } } | null)?.error?.message ?? null;
+
+export interface SettleInput {
+  db: ConsoleDb;
+  request: Request;
+  user: SessionUser;
+  route: AnyRoute;
+  outcome: Outcome;
+  notes: AuditNotes;
+  summary: unknown;
+  /** Set when this request opened an intent (a write past the key checks, not a replay). */
+  intentKey: string | null;
+  key: string | null;
+  /** Records the operation id in the journal (idempotent). */
+  journal(operationId: string, merchantId: string | null): Promise<void>;
+}
+
+/** Keeps or releases the intent, brings the journal up to date, and writes the audit entry of a write. */
+export async function settle(s: SettleInput): Promise<void> {
+  const { db, route, outcome: o, user } = s;
+  // An unknown outcome of a call the upstream cannot deduplicate (network privacy) holds the key:
+  // a resend of the same intent meets "in flight" instead of submitting the request twice.
+  const hold = o.unknown && route.retrySafe === false;
+  if (s.intentKey && !hold) {
+    if (o.release) await db.intents.release(s.intentKey, user.id);
+    else
+      await db.intents.complete(s.intentKey, user.id, {
+        httpStatus: o.status,
+        body: o.body,
+        operationId: o.operationId,
+      });
+  }
+  if (o.operationId && route.write && !o.headers["Idempotent-Replayed"]) {
+    await s.journal(o.operationId, s.notes.merchantId ?? null).catch(() => undefined);
+    const status = o.unknown ? "unknown" : o.status === 202 ? "pending" : o.status < 400 ? "completed" : "failed";
+    await db.journal
+      .update(o.operationId, {
+        status,
+        httpStatus: o.unknown ? null : o.status,
+        error: o.status >= 400 ? errorMessage(o.body) : null,
+      })
+      .catch((e: unknown) => console.error("journal update failed:", e instanceof Error ? e.message : e));
+  }
+  if (!route.write) return;
+  await writeAudit(db, {
+    action: route.audit,
+    outcome: outcomeFor(o.status),
+    httpStatus: o.status,
+    request: s.request,
+    user,
+    merchantId: s.notes.merchantId,
+    summary: s.notes.summary ?? s.summary,
+    before: s.notes.before,
+    after: s.notes.after,
+    message: s.notes.message ?? (o.status >= 400 ? errorMessage(o.body) : null),
+    upstreamRequestId: o.requestId,
+    operationId: o.operationId,
+    idempotencyKey: s.key,
+  }).catch((e: unknown) => console.error("audit append failed:", e instanceof Error ? e.message : e));
+}
