@@ -212,7 +212,7 @@ async function runRoute(
             journal(operationId, extra?.merchantId ?? notes.merchantId ?? null).catch((e: unknown) =>
               console.error("journal record failed:", e instanceof Error ? e.message : e),
             ),
-          signal: request.signal,
+          // No request.signal: a browser that goes away must not cut a write upstream halfway.
         };
       },
     };
