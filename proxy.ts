@@ -1,4 +1,6 @@
-import { type NextRequest, NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { canOpen } from "@/lib/auth/navigation";
+import { isRole } from "@/lib/auth/roles";
 import { auth, PATH_HEADER } from "@/server/auth";
 import { buildSecurityHeaders, createNonce } from "@/server/auth/security-headers";
 import { getEnv } from "@/server/env";
@@ -11,6 +13,8 @@ import { getEnv } from "@/server/env";
  * 401 JSON itself.
  */
 const PUBLIC_PAGES = new Set(["/sign-in"]);
+/** No page lives here: rewriting to it renders the not-found page with a real 404 status. */
+const FORBIDDEN_REWRITE = "/_section-not-available";
 
 function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
   const env = getEnv();
@@ -22,7 +26,7 @@ function securityHeaders(request: NextRequest, nonce: string): Record<string, st
   });
 }
 
-export default auth((request) => {
+const handler = auth((request) => {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/")) return NextResponse.next();
 
@@ -41,10 +45,35 @@ export default auth((request) => {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"] ?? "");
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A section the role may not open is a 404 before any of it renders (pages check again themselves;
+  // this keeps the status honest, which a page under a loading boundary cannot change once streaming).
+  const role = (request.auth?.user as { role?: unknown } | undefined)?.role;
+  const forbidden = isRole(role) && !canOpen(role, pathname);
+  const response = forbidden
+    ? NextResponse.rewrite(new URL(FORBIDDEN_REWRITE, request.nextUrl), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 });
+
+function dropSessionCookies(headers: Headers): void {
+  const kept = headers.getSetCookie().filter((c) => !/^(__Secure-)?authjs\.session-token/.test(c));
+  headers.delete("set-cookie");
+  for (const cookie of kept) headers.append("set-cookie", cookie);
+}
+
+/**
+ * With a lazily built config (NextAuth(() => config)), `auth(fn)` resolves to the
+ * wrapped handler asynchronously, so it is awaited here rather than exported as is.
+ */
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const run = (await (handler as unknown as Promise<typeof handler>)) as typeof handler;
+  const response = await run(request, event as never);
+  // A server action (sign-out above all) sets or clears the session cookie itself; the refreshed
+  // cookie from this proxy must not be sent alongside and undo it.
+  if (response && request.headers.has("next-action")) dropSessionCookies(response.headers);
+  return response;
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth|api/health).*)"],

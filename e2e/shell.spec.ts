@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, watchCspViolations } from "./helpers";
+
+test.describe("the shell", () => {
+  test("pages carry a nonce CSP and the security headers, and still hydrate", async ({ page }) => {
+    const problems = watchCspViolations(page);
+    const response = await page.goto("/sign-in");
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["strict-transport-security"]).toBeUndefined(); // localhost
+    // Hydrated: the client-side "Use" button fills the form.
+    await page.getByRole("button", { name: `Use ${DEMO.admin}` }).click();
+    await expect(page.getByLabel("Email")).toHaveValue(DEMO.admin);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+
+  test("shows the sandbox badge and a user menu with the role", async ({ page }) => {
+    await signIn(page, DEMO.manager);
+    const banner = page.getByRole("banner");
+    await expect(banner.getByText("Sandbox", { exact: true })).toBeVisible();
+    const menuButton = banner.getByRole("button", { name: /Morgan Manager/ });
+    await expect(menuButton).toHaveAttribute("aria-expanded", "false");
+    await menuButton.click();
+    await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+    await expect(banner.getByText("Account manager")).toBeVisible();
+    await expect(banner.getByText(DEMO.manager)).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(banner.getByRole("button", { name: "Sign out" })).toBeHidden();
+  });
+
+  test("a support user opening /settings gets the not-found page, on the server", async ({ page }) => {
+    await signIn(page, DEMO.support);
+    const response = await page.goto("/settings");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Settings" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
+    for (const path of ["/onboard", "/privacy"]) {
+      expect((await page.goto(path))?.status()).toBe(404);
+    }
+  });
+
+  test("unknown pages show the not-found page with a link home", async ({ page }) => {
+    await signIn(page, DEMO.admin);
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await page.getByRole("link", { name: "Go to the home page" }).click();
+    await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  });
+
+  test("dark mode toggles and persists across reloads", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await signIn(page, DEMO.support);
+    const html = page.locator("html");
+    const toggle = page.getByRole("button", { name: "Toggle dark mode" });
+    await expect(html).not.toHaveClass(/dark/);
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe("rgb(11, 17, 32)");
+    await page.reload();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await expect(page.getByRole("button", { name: "Toggle dark mode" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Toggle dark mode" }).click();
+    await expect(html).toHaveClass(/\blight\b/);
+    await page.reload();
+    await expect(html).not.toHaveClass(/dark/);
+  });
+
+  test("dark mode follows the system until chosen", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signIn(page, DEMO.support);
+    await expect(page.getByRole("button", { name: "Toggle dark mode" })).toHaveAttribute("aria-pressed", "true");
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe("rgb(11, 17, 32)");
+  });
+
+  test("keyboard: Tab reaches the skip link first and it moves to the content", async ({ page }) => {
+    await signIn(page, DEMO.admin);
+    await page.goto("/settings");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+    await page.keyboard.press("Tab");
+    // The next stop is inside the main content, not the navigation.
+    const inMain = await page.evaluate(() => document.getElementById("main")?.contains(document.activeElement));
+    expect(inMain).toBe(true);
+  });
+
+  test("the home page shows the sections the role can open", async ({ page }) => {
+    await signIn(page, DEMO.support);
+    const main = page.getByRole("main");
+    await expect(main.getByRole("link")).toHaveText(["Merchants", "Operations"]);
+    await expect(main.getByText("Sandbox mode.")).toBeVisible();
+  });
+
+  test("settings lists the users with their roles and status", async ({ page }) => {
+    await signIn(page, DEMO.admin);
+    await page.goto("/settings");
+    const table = page.getByRole("table", { name: "Users" });
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(page.getByRole("combobox", { name: `Role for ${DEMO.support}` })).toHaveValue("support");
+    await expect(page.getByRole("combobox", { name: `Role for ${DEMO.manager}` })).toHaveValue("account_manager");
+    // An admin cannot lock themselves out.
+    await expect(page.getByRole("combobox", { name: `Role for ${DEMO.admin}` })).toBeDisabled();
+  });
+});
