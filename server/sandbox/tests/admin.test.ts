@@ -150,4 +150,17 @@ describe("layouts CSV export", () => {
     const theirs = await env.listAll(OTHER);
     for (const a of theirs) expect(rowAccounts).not.toContain(a.account_id);
   });
+
+  it("has one row per page of every demo account, matching the pages the variants belong to", async () => {
+    const env = open();
+    const rows = csvRows((await env.admin("GET", "/_sandbox/export/layouts.csv")).text).slice(1);
+    const fromCsv = new Set(rows.map((r) => r.split(",").slice(0, 2).join(",")));
+    expect(fromCsv.size).toBe(rows.length);
+    const fromVariants = new Set<string>();
+    for (const a of await env.listAll()) {
+      const st = (await env.get(STATUS_PATH(a.account_id))).body.data;
+      for (const v of st.variants) fromVariants.add(`${a.account_id},${v.pageId}`);
+    }
+    expect(fromCsv).toEqual(fromVariants);
+  });
 });

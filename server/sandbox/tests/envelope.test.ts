@@ -87,11 +87,16 @@ describe("routing: 404 NotFound before any other check", () => {
     ["GET", "/v1/partnership/vertical-mappings"],
     ["POST", "/v1/partnership/vertical-mappings"],
     ["GET", "/_sandbox/nope"],
+    ["DELETE", "/_sandbox/reset"],
+    ["HEAD", "/v1/partnership/accounts"],
+    ["OPTIONS", "/v1/accounts/register/partnership"],
+    ["GET", "/v1/accounts/register/partnership"],
+    ["PATCH", "/v1/partnership/accounts/1234567890123456/marketplacecontrolslists"],
   ])("%s %s → 404 even without a token or headers", async (method, path) => {
     const env = open();
     const res = await env.raw(method, path, {
       headers: { "content-type": "text/plain" },
-      body: method === "GET" ? undefined : "x",
+      body: ["GET", "HEAD"].includes(method) ? undefined : "x",
     });
     expectEnvelope(res, 404);
   });

@@ -66,6 +66,28 @@ describe("error_rate", () => {
     expect(op).toMatchObject({ status: "failed", http_status: 500 });
   });
 
+  it("1 → register fails with its operation, privacy requests are not recorded", async () => {
+    const env = open();
+    const before = await env.listAll();
+    await env.faults({ error_rate: 1 });
+    const reg = await env.register();
+    expectEnvelope(reg, 500);
+    const priv = await env.write("POST", `/v1/partnership/network-privacy-requests?parent_account_id=${DEMO.parent}`, {
+      requestType: "NETWORK_OPT_OUT",
+      email: "a@example.com",
+    });
+    expectEnvelope(priv, 500);
+    await env.faults({ error_rate: 0 });
+    expect((await env.operation(reg.headers.get("x-operation-id")!)).body.data).toMatchObject({
+      status: "failed",
+      http_status: 500,
+      operation_type: "registerPartnership",
+      account_id: null,
+    });
+    expect(await env.listAll()).toEqual(before);
+    expect((await env.admin("GET", "/_sandbox/privacy-requests")).body.data.requests).toEqual([]);
+  });
+
   it("a 500 is not kept: the same key then succeeds", async () => {
     const env = open();
     const [acc] = await env.listAll();

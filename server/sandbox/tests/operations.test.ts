@@ -13,6 +13,7 @@ import {
   randomUUID,
   STATUS_PATH,
   sleep,
+  T0,
   TS_RE,
 } from "./harness";
 
@@ -52,6 +53,16 @@ describe("operations", () => {
     expect(op.body.data.response_body).toEqual(res.body);
     expect(op.body.data.created_at).toMatch(TS_RE);
     expect(op.body.data.updated_at).toMatch(TS_RE);
+  });
+
+  it("stamps created_at at allocation and updated_at at the last status change (injected clock)", async () => {
+    const env = open();
+    const [acc] = await env.listAll();
+    env.advance(5_000);
+    const res = await env.write("PUT", STATUS_PATH(acc.account_id), { status: "active" });
+    const op = (await env.operation(res.headers.get("x-operation-id")!)).body.data;
+    expect(op.created_at).toBe(new Date(T0 + 5_000).toISOString());
+    expect(op.updated_at).toBe(new Date(T0 + 5_000).toISOString());
   });
 
   it("an error after allocation fails the operation with the answer's message", async () => {

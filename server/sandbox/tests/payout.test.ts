@@ -62,6 +62,17 @@ describe("payout setup", () => {
     expect(await env.state(acc.account_id)).toEqual(before);
   });
 
+  it("dry_run=true is a validation 400, so it comes before a deleting account's 409", async () => {
+    const env = open();
+    const [acc] = await env.listAll();
+    expectEnvelope(
+      await env.write("POST", `/v1/partnership/accounts/${acc.account_id}/data-deletion-requests`, { reason: "r" }),
+      202,
+    );
+    expectEnvelope(await env.write("POST", PAYOUT_PATH(acc.account_id), urls, { dryRun: true }), 400, /dry_run/);
+    expectEnvelope(await env.write("POST", PAYOUT_PATH(acc.account_id), urls), 409, "account is deleting");
+  });
+
   it("dry_run=false is a live call", async () => {
     const env = open();
     const [acc] = await env.listAll();

@@ -179,4 +179,28 @@ describe("rate limits", () => {
     expectEnvelope(res, 429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
+
+  it("register: rate limit (429) before the parent header", async () => {
+    const env = open({ rateLimits: true });
+    await exhaustRegister(env);
+    expectEnvelope(await env.register({}, { parent: null }), 429);
+  });
+
+  it("list and privacy: rate limit (429) before parent_account_id", async () => {
+    const env = open({ rateLimits: true });
+    for (let i = 0; i < 600; i++) await env.get(LIST);
+    expectEnvelope(await env.get("/v1/partnership/accounts"), 429);
+    const body = { requestType: "NETWORK_OPT_OUT", email: "a@example.com" };
+    for (let i = 0; i < 10; i++) await env.write("POST", PRIVACY_PATH(DEMO.parent), body);
+    expectEnvelope(await env.write("POST", "/v1/partnership/network-privacy-requests", body), 429);
+  });
+
+  it("a 429 carries the X-RateLimit-* headers too and is itself counted", async () => {
+    const env = open({ rateLimits: true });
+    await exhaustRegister(env);
+    const res = await env.register();
+    expect(limitOf(res)).toBe("10");
+    expect(res.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(res.headers.get("x-ratelimit-reset")).toBe(res.headers.get("retry-after"));
+  });
 });
