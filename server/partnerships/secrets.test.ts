@@ -21,6 +21,14 @@ describe("secrets", () => {
     expect(text).toContain("[redacted]");
   });
 
+  it("a refused (already replaced) token echoed by a later answer is redacted too", async () => {
+    const up = fakeUpstream(() => errorResponse(401, `token ${up.tokens[0]} is expired`));
+    const { client, logs } = testClient(up.fetch);
+    const err = await client.getStatus(ACCOUNT).catch((e) => e);
+    expect(up.tokens).toHaveLength(2);
+    expect(exposed(err, logs)).not.toContain(up.tokens[0]);
+  });
+
   it("an upstream message echoing the secret is redacted", async () => {
     const up = fakeUpstream(() => errorResponse(500, `client_secret ${SECRET} rejected`));
     const { client, logs } = testClient(up.fetch, { maxAttempts: 2 });

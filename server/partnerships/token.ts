@@ -28,6 +28,8 @@ interface CachedToken {
 export class TokenManager {
   private cached: CachedToken | null = null;
   private pending: Promise<string> | null = null;
+  /** Tokens handed out lately, refused ones included: an upstream message might still echo one. */
+  private readonly recent: string[] = [];
   private readonly url: string;
 
   constructor(private readonly cfg: ResolvedConfig) {
@@ -49,7 +51,7 @@ export class TokenManager {
 
   /** Strings that must never leave this module in clear. */
   secrets(): string[] {
-    return this.cached ? [this.cfg.clientSecret, this.cached.value] : [this.cfg.clientSecret];
+    return [this.cfg.clientSecret, ...this.recent];
   }
 
   private async request(): Promise<string> {
@@ -104,6 +106,8 @@ export class TokenManager {
       });
     }
     const expiresIn = parsed.data.expires_in ?? DEFAULT_EXPIRES_IN_S;
+    this.recent.unshift(parsed.data.access_token);
+    this.recent.length = Math.min(this.recent.length, 3);
     this.cached = {
       value: parsed.data.access_token,
       renewAt: started + expiresIn * 1000 * this.cfg.tokenRenewRatio,

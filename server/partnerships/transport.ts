@@ -61,6 +61,7 @@ export class Transport {
       accountScoped: spec.accountScoped ?? false,
       fieldNames: [
         ...Object.keys(spec.query ?? {}),
+        "dry_run",
         ...(spec.body && typeof spec.body === "object" ? Object.keys(spec.body) : []),
       ],
       redact: this.redact,
@@ -104,6 +105,7 @@ export class Transport {
         const recovered = await recoverThroughOperation(this, meta.operationId, spec, attempt);
         if (recovered === "resend") {
           if (last) throw outcome.error;
+          await this.sleep(backoffDelay(this.cfg, attempt), spec);
           continue;
         }
         outcome = interpretAnswer(recovered.body, { ...recovered.meta, attempts: attempt }, ctx);
@@ -153,7 +155,8 @@ export class Transport {
         requestId: h.get("x-request-id"),
         operationId: h.get("x-operation-id"),
         replayed: h.get("idempotent-replayed")?.toLowerCase() === "true",
-        dryRun: h.get("x-dry-run")?.toLowerCase() === "true",
+        // X-Dry-Run is a sandbox choice: a real API's dry-run answer may lack it.
+        dryRun: h.get("x-dry-run")?.toLowerCase() === "true" || spec.dryRun === true,
         retryAfterSeconds: parseRetryAfter(h.get("retry-after"), this.cfg.now()),
         attempts: attempt,
       };
