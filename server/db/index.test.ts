@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -65,7 +65,23 @@ describe("getConsoleDb", () => {
     const refused = createConsoleDb({ databaseUrl: "postgres://u:s3cret@127.0.0.1:1/test" });
     await expect(refused).rejects.toThrow(/cannot open the console database \(PostgreSQL at 127\.0\.0\.1:1\/test\)/);
     await expect(refused).rejects.not.toThrow(/s3cret/);
+    await expect(
+      createConsoleDb({ databaseUrl: "postgres://u:s3cret@127.0.0.1:1/test?schema=isolated" }),
+    ).rejects.toThrow(/cannot open the console database \(PostgreSQL at 127\.0\.0\.1:1\/test \(schema isolated\)\)/);
     await expect(createConsoleDb({})).rejects.toThrow(/databaseUrl .* or dataDir/);
+  });
+
+  it("says which SQLite file it could not open", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "console-db-env-"));
+    try {
+      const blocker = path.join(dir, "file");
+      await writeFile(blocker, "not a folder");
+      await expect(createConsoleDb({ dataDir: path.join(blocker, "data") })).rejects.toThrow(
+        /cannot open the console database \(SQLite at .*file\/data\/console\.sqlite\)/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it.runIf(BACKENDS.some((b) => b.name === "postgres"))(

@@ -37,9 +37,18 @@ export async function createConsoleDb(opts: CreateConsoleDbOptions): Promise<Con
 }
 
 async function openSqlite(dataDir: string): Promise<ConsoleDb> {
+  const file = path.join(dataDir, SQLITE_FILE);
+  const fail = (err: Error) => {
+    throw new Error(`cannot open the console database (SQLite at ${file}): ${err.message}`, { cause: err });
+  };
   const { default: BetterSqlite } = await import("better-sqlite3");
-  await mkdir(dataDir, { recursive: true });
-  const sqlite = new BetterSqlite(path.join(dataDir, SQLITE_FILE));
+  await mkdir(dataDir, { recursive: true }).catch(fail);
+  let sqlite: InstanceType<typeof BetterSqlite>;
+  try {
+    sqlite = new BetterSqlite(file);
+  } catch (err) {
+    return fail(err as Error);
+  }
   try {
     // WAL lets readers and one writer (from any process on this folder) work at once;
     // busy_timeout makes a second instance wait for the write lock instead of failing.
@@ -49,10 +58,10 @@ async function openSqlite(dataDir: string): Promise<ConsoleDb> {
     sqlite.pragma("synchronous = NORMAL");
   } catch (err) {
     sqlite.close();
-    throw err;
+    fail(err as Error);
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return finish(kysely, "sqlite", undefined);
+  return finish(kysely, "sqlite", undefined).catch(fail);
 }
 
 async function openPostgres(databaseUrl: string, pgSchema: string | undefined, max: number): Promise<ConsoleDb> {
@@ -75,6 +84,10 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined, m
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", (err) => console.error(`[console-db] idle PostgreSQL client error: ${err.message}`));
+  const where = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${schema ? ` (schema ${schema})` : ""}`;
+  const fail = (err: Error) => {
+    throw new Error(`cannot open the console database (${where}): ${err.message}`, { cause: err });
+  };
   try {
     if (schema) {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err: { code?: string }) => {
@@ -84,13 +97,10 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined, m
     }
   } catch (err) {
     await pool.end();
-    throw err;
+    fail(err as Error);
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const where = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${schema ? ` (schema ${schema})` : ""}`;
-  return finish(kysely, "postgres", schema).catch((err: Error) => {
-    throw new Error(`cannot open the console database (${where}): ${err.message}`, { cause: err });
-  });
+  return finish(kysely, "postgres", schema).catch(fail);
 }
 
 async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Promise<ConsoleDb> {
