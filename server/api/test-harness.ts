@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/server/auth/types";
 import { createConsoleDb } from "@/server/db";
+import type { Backend } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { createPartnershipsClient } from "@/server/partnerships";
 import type { PartnershipsClient } from "@/server/partnerships/types";
@@ -68,11 +69,17 @@ async function toCalled(res: Response): Promise<Called> {
   return { status: res.status, headers: res.headers, body, text };
 }
 
-export async function createHarness(
-  opts: { seedMerchants?: number; writeLimitPerMinute?: number } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  seedMerchants?: number;
+  writeLimitPerMinute?: number;
+  /** Another console database (e.g. PostgreSQL from server/db/test-backends); default SQLite in a temp folder. */
+  backend?: Backend;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = await mkdtemp(path.join(tmpdir(), "console-api-test-"));
-  const db = await createConsoleDb({ dataDir: path.join(dir, "console") });
+  const testDb = opts.backend ? await opts.backend.create() : null;
+  const db = testDb ? await testDb.open() : await createConsoleDb({ dataDir: path.join(dir, "console") });
   const sb = createSandbox({
     dataDir: path.join(dir, "sandbox"),
     seedMerchants: opts.seedMerchants ?? 12,
@@ -162,7 +169,8 @@ export async function createHarness(
     async close() {
       resetKnowledgeBootstrapForTests();
       sb.close();
-      await db.close();
+      if (testDb) await testDb.cleanup();
+      else await db.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
