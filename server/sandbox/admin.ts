@@ -3,7 +3,7 @@ import { DEMO_PARENT_ACCOUNT_ID } from "./demo-platform";
 import { faultsRequest, updateFaults } from "./faults";
 import { ApiError, iso, notFound, parseJsonBody, parseOr400, readBody, textResponse } from "./http";
 import { errorResponse, okResponse, type Rc } from "./pipeline";
-import { defaultFaults, type SandboxState } from "./state";
+import { defaultFaults, prep, type SandboxState } from "./state";
 import { controlsView, effective, getAccount, listRow, statusView, surfaceRank } from "./store/accounts";
 import { type LayoutRow, parseTheme } from "./store/pages";
 
@@ -48,12 +48,12 @@ interface PageRow {
 export function accountState(s: SandboxState, accountId: string): unknown {
   const a = getAccount(s, accountId);
   if (!a) throw notFound(`account ${accountId.slice(0, 80)} not found`);
-  const pages = (s.db.prepare("SELECT * FROM pages WHERE account_id = ?").all(accountId) as PageRow[]).sort(
+  const pages = (prep(s, "SELECT * FROM pages WHERE account_id = ?").all(accountId) as PageRow[]).sort(
     (x, y) => surfaceRank(x.surface) - surfaceRank(y.surface),
   );
-  const layouts = s.db
-    .prepare("SELECT * FROM layouts WHERE account_id = ? ORDER BY created_at, layout_id")
-    .all(accountId) as LayoutRow[];
+  const layouts = prep(s, "SELECT * FROM layouts WHERE account_id = ? ORDER BY created_at, layout_id").all(
+    accountId,
+  ) as LayoutRow[];
   const e = effective(s, a);
   return {
     parent_account_id: a.parent_id,
@@ -93,12 +93,11 @@ export function accountState(s: SandboxState, accountId: string): unknown {
 }
 
 export function privacyRequests(s: SandboxState): unknown {
-  const rows = s.db
-    .prepare(
-      `SELECT request_id AS requestId, request_type AS requestType, identifier_type, identifier,
+  const rows = prep(
+    s,
+    `SELECT request_id AS requestId, request_type AS requestType, identifier_type, identifier,
        parent_id AS parent_account_id, created_at FROM privacy_requests ORDER BY created_at DESC, seq DESC`,
-    )
-    .all();
+  ).all();
   return { requests: rows };
 }
 
@@ -106,13 +105,12 @@ const csvField = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}
 
 /** Every page of the demo platform, accounts in list order (SPEC §8). */
 export function layoutsCsv(s: SandboxState): Response {
-  const rows = s.db
-    .prepare(
-      `SELECT a.account_id, p.page_id, p.layout_id, p.surface, l.layout_type FROM accounts a
+  const rows = prep(
+    s,
+    `SELECT a.account_id, p.page_id, p.layout_id, p.surface, l.layout_type FROM accounts a
        JOIN pages p ON p.account_id = a.account_id JOIN layouts l ON l.layout_id = p.layout_id
        WHERE a.parent_id = ? ORDER BY a.created_at, a.account_id`,
-    )
-    .all(DEMO_PARENT_ACCOUNT_ID) as {
+  ).all(DEMO_PARENT_ACCOUNT_ID) as {
     account_id: string;
     page_id: string;
     layout_id: string;

@@ -12,31 +12,42 @@ import type { SandboxState } from "./state";
 
 type Env = { Variables: { rc: Rc } };
 
+const newRc = (s: SandboxState, req: Request): Rc => ({
+  s,
+  req,
+  url: new URL(req.url),
+  requestId: newRequestId(),
+  headers: {},
+  dryRunWrite: false,
+  parentId: "",
+});
+
+const notFoundResponse = (rc: Rc) =>
+  jsonResponse(404, envelope(404, rc.requestId, null, `no route for ${rc.req.method} ${rc.url.pathname}`));
+
+/**
+ * HEAD never reaches Hono, which would answer it as a GET without a body: no path has
+ * HEAD, so it is the enveloped 404 like any other missing method.
+ */
+export function headNotFound(s: SandboxState, req: Request): Response {
+  const rc = newRc(s, req);
+  return finish(rc, notFoundResponse(rc));
+}
+
 /** The sandbox's routes. Anything unrouted, HEAD and OPTIONS included, is an enveloped 404 before any check. */
 export function buildApp(s: SandboxState, reseed: () => void): Hono<Env> {
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
-    const rc: Rc = {
-      s,
-      req: c.req.raw,
-      url: new URL(c.req.url),
-      requestId: newRequestId(),
-      headers: {},
-      dryRunWrite: false,
-      parentId: "",
-    };
+    const rc = newRc(s, c.req.raw);
     c.set("rc", rc);
-    if (c.req.raw.method === "HEAD" || c.req.raw.method === "OPTIONS") {
+    if (c.req.raw.method === "OPTIONS") {
       c.res = finish(rc, notFoundResponse(rc));
       return;
     }
     await next();
     finish(rc, c.res);
   });
-
-  const notFoundResponse = (rc: Rc) =>
-    jsonResponse(404, envelope(404, rc.requestId, null, `no route for ${rc.req.method} ${rc.url.pathname}`));
   app.notFound((c) => notFoundResponse(c.get("rc")));
   app.onError((err, c) => {
     console.error("sandbox: unhandled error", err);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PLATFORMS } from "./demo-platform";
 import { ApiError, readBody } from "./http";
-import type { SandboxState } from "./state";
+import { prep, type SandboxState } from "./state";
 
 export const TOKEN_TTL_S = 300;
 
@@ -64,10 +64,12 @@ export async function tokenEndpoint(s: SandboxState, req: Request): Promise<Resp
 
   const token = randomBytes(32).toString("base64url");
   const now = s.now();
-  s.db
-    .prepare("INSERT INTO tokens (token, parent_id, expires_at) VALUES (?, ?, ?)")
-    .run(token, platform.parentAccountId, now + TOKEN_TTL_S * 1000);
-  if (Math.random() < 0.01) s.db.prepare("DELETE FROM tokens WHERE expires_at < ?").run(now);
+  prep(s, "INSERT INTO tokens (token, parent_id, expires_at) VALUES (?, ?, ?)").run(
+    token,
+    platform.parentAccountId,
+    now + TOKEN_TTL_S * 1000,
+  );
+  if (Math.random() < 0.01) prep(s, "DELETE FROM tokens WHERE expires_at < ?").run(now);
   return new Response(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: TOKEN_TTL_S }), {
     status: 200,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
@@ -82,7 +84,7 @@ export function authenticate(s: SandboxState, req: Request): string {
   if (value === null || value.trim() === "") throw unauthorized("Authorization header is required");
   const m = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(value.trim());
   if (!m) throw unauthorized("Authorization must be a Bearer token");
-  const row = s.db.prepare("SELECT parent_id, expires_at FROM tokens WHERE token = ?").get(m[1]) as
+  const row = prep(s, "SELECT parent_id, expires_at FROM tokens WHERE token = ?").get(m[1]) as
     | { parent_id: string; expires_at: number }
     | undefined;
   if (!row) throw unauthorized("access token is not valid");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { buildApp } from "./app";
+import { buildApp, headNotFound } from "./app";
 import { getMeta, openDatabase, setMeta } from "./db";
 import { DROP_HEADER } from "./pipeline";
 import { seed } from "./seed";
@@ -71,7 +71,7 @@ export function createSandbox(opts: SandboxOptions): SandboxWithHandler {
   recoverInterrupted(s);
   const app = buildApp(s, reseed);
   const isDropped = (res: Response) => res.headers.has(DROP_HEADER);
-  const handle = async (req: Request) => app.fetch(req);
+  const handle = async (req: Request) => (req.method === "HEAD" ? headNotFound(s, req) : app.fetch(req));
   return {
     handle,
     isDropped,

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./db";
 
 export interface ResolvedOptions {
@@ -49,3 +50,20 @@ export const defaultFaults = (rateLimits: boolean): Faults => ({
   drop_after_commit_rate: 0,
   rate_limits: rateLimits,
 });
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per database: preparing dominated the write path. */
+export function prep(s: { db: Db }, sql: string): Statement {
+  let cache = statementCache.get(s.db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(s.db, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = s.db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}

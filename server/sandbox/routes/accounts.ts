@@ -15,7 +15,7 @@ import {
   validateWrite,
 } from "../pipeline";
 import { LIMITS } from "../ratelimit";
-import type { SandboxState } from "../state";
+import { prep, type SandboxState } from "../state";
 import { type AccountRow, effective, listRow, pagesOf } from "../store/accounts";
 import { allocateOperation } from "../store/operations";
 import { freshPageIds, insertPage, pageStatements } from "../store/pages";
@@ -24,7 +24,7 @@ function newAccountId(s: SandboxState): string {
   for (;;) {
     // Seeded ids start with 4 or 5; registered ones with 6–9, so they never collide.
     const id = String(6 + Math.floor(Math.random() * 4)) + String(Math.floor(Math.random() * 1e15)).padStart(15, "0");
-    if (!s.db.prepare("SELECT 1 FROM accounts WHERE account_id = ?").get(id)) return id;
+    if (!prep(s, "SELECT 1 FROM accounts WHERE account_id = ?").get(id)) return id;
   }
 }
 
@@ -59,9 +59,10 @@ export async function register(rc: Rc): Promise<Response> {
       if (body.platform_parent_account_id !== rc.parentId) {
         throw forbidden("platform_parent_account_id does not match X-Platform-Parent-Account-Id");
       }
-      const existing = s.db
-        .prepare("SELECT * FROM accounts WHERE parent_id = ? AND external_account_id = ?")
-        .get(rc.parentId, body.external_account_id) as AccountRow | undefined;
+      const existing = prep(s, "SELECT * FROM accounts WHERE parent_id = ? AND external_account_id = ?").get(
+        rc.parentId,
+        body.external_account_id,
+      ) as AccountRow | undefined;
       const norm = normalizeStoreIdentifier(body.store_identifier);
       if (existing) {
         if (existing.store_norm !== norm)
@@ -76,33 +77,32 @@ export async function register(rc: Rc): Promise<Response> {
       }
       const accountId = newAccountId(s);
       const now = iso(s.now());
-      s.db
-        .prepare(
-          `INSERT INTO accounts (account_id, parent_id, external_account_id, brand, country_code, store_identifier,
+      prep(
+        s,
+        `INSERT INTO accounts (account_id, parent_id, external_account_id, brand, country_code, store_identifier,
            store_norm, vertical_id, sub_vertical_id, rokt_vertical_id, rokt_sub_vertical_id, status, created_at,
            updated_at, mcl_id, mcl_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'paused', ?, ?, ?, ?)`,
-        )
-        .run(
-          accountId,
-          rc.parentId,
-          body.external_account_id,
-          body.brand,
-          body.country_code,
-          body.store_identifier,
-          norm,
-          body.vertical_id,
-          body.sub_vertical_id,
-          rokt.verticalId,
-          rokt.subVerticalId,
-          now,
-          now,
-          newUuid(),
-          `${body.brand} Controls`,
-        );
+      ).run(
+        accountId,
+        rc.parentId,
+        body.external_account_id,
+        body.brand,
+        body.country_code,
+        body.store_identifier,
+        norm,
+        body.vertical_id,
+        body.sub_vertical_id,
+        rokt.verticalId,
+        rokt.subVerticalId,
+        now,
+        now,
+        newUuid(),
+        `${body.brand} Controls`,
+      );
       const st = pageStatements(s.db);
       for (const p of body.pages ?? [])
         insertPage(st, accountId, p.surface, p.layout_type, "paused", now, freshPageIds());
-      const created = s.db.prepare("SELECT * FROM accounts WHERE account_id = ?").get(accountId) as AccountRow;
+      const created = prep(s, "SELECT * FROM accounts WHERE account_id = ?").get(accountId) as AccountRow;
       return { status: 200, data: registerView(s, created), accountId };
     };
   });
@@ -146,15 +146,15 @@ export function listAccounts(rc: Rc): Promise<Response> {
     const after = rawCursor !== undefined ? decodeCursor(s, rc.parentId, rawCursor) : null;
     const rows = (
       after
-        ? s.db
-            .prepare(
-              `SELECT * FROM accounts WHERE parent_id = ? AND (created_at, account_id) > (?, ?)
+        ? prep(
+            s,
+            `SELECT * FROM accounts WHERE parent_id = ? AND (created_at, account_id) > (?, ?)
                ORDER BY created_at, account_id LIMIT ?`,
-            )
-            .all(rc.parentId, after[0], after[1], limit + 1)
-        : s.db
-            .prepare("SELECT * FROM accounts WHERE parent_id = ? ORDER BY created_at, account_id LIMIT ?")
-            .all(rc.parentId, limit + 1)
+          ).all(rc.parentId, after[0], after[1], limit + 1)
+        : prep(s, "SELECT * FROM accounts WHERE parent_id = ? ORDER BY created_at, account_id LIMIT ?").all(
+            rc.parentId,
+            limit + 1,
+          )
     ) as AccountRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

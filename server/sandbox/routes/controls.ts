@@ -11,6 +11,7 @@ import {
   validateWrite,
 } from "../pipeline";
 import { LIMITS } from "../ratelimit";
+import { prep } from "../state";
 import {
   type AccountRow,
   assertWritable,
@@ -66,11 +67,10 @@ export function putControls(rc: Rc, accountId: string): Promise<Response> {
       const verticalsJson = JSON.stringify(pairs);
       const domainsJson = JSON.stringify(domains);
       if (a.mcl_name !== body.name || a.mcl_verticals !== verticalsJson || a.mcl_domains !== domainsJson) {
-        s.db
-          .prepare(
-            "UPDATE accounts SET mcl_name = ?, mcl_verticals = ?, mcl_domains = ?, updated_at = ? WHERE account_id = ?",
-          )
-          .run(body.name, verticalsJson, domainsJson, iso(s.now()), accountId);
+        prep(
+          s,
+          "UPDATE accounts SET mcl_name = ?, mcl_verticals = ?, mcl_domains = ?, updated_at = ? WHERE account_id = ?",
+        ).run(body.name, verticalsJson, domainsJson, iso(s.now()), accountId);
       }
       return { status: 200, data: controlsView(s, getAccount(s, accountId) as AccountRow) };
     };
@@ -87,13 +87,16 @@ export function putStatus(rc: Rc, accountId: string): Promise<Response> {
       const a = getAccount(s, accountId) as AccountRow;
       assertWritable(s, a);
       const changedAccount = a.status !== body.status;
-      const changedVariants = s.db
-        .prepare("UPDATE variants SET status = ? WHERE account_id = ? AND status NOT IN ('archived', ?)")
-        .run(body.status, accountId, body.status).changes;
+      const changedVariants = prep(
+        s,
+        "UPDATE variants SET status = ? WHERE account_id = ? AND status NOT IN ('archived', ?)",
+      ).run(body.status, accountId, body.status).changes;
       if (changedAccount || changedVariants > 0) {
-        s.db
-          .prepare("UPDATE accounts SET status = ?, updated_at = ? WHERE account_id = ?")
-          .run(body.status, iso(s.now()), accountId);
+        prep(s, "UPDATE accounts SET status = ?, updated_at = ? WHERE account_id = ?").run(
+          body.status,
+          iso(s.now()),
+          accountId,
+        );
       }
       return { status: 200, data: statusView(s, getAccount(s, accountId) as AccountRow) };
     };

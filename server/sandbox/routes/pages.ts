@@ -8,6 +8,7 @@ import {
 import { conflict, iso, newUuid, notFound } from "../http";
 import { accountWrite, markDryRun, type Rc, validateWrite } from "../pipeline";
 import { LIMITS } from "../ratelimit";
+import { prep } from "../state";
 import { type AccountRow, assertWritable, getAccount, pagesOf, touchAccount } from "../store/accounts";
 import { freshPageIds, insertPage, type LayoutRow, pageStatements, parseTheme } from "../store/pages";
 
@@ -23,7 +24,7 @@ export function addPages(rc: Rc, accountId: string): Promise<Response> {
       const a = getAccount(s, accountId) as AccountRow;
       assertWritable(s, a);
       const have = new Set(
-        (s.db.prepare("SELECT surface FROM pages WHERE account_id = ?").all(accountId) as { surface: string }[]).map(
+        (prep(s, "SELECT surface FROM pages WHERE account_id = ?").all(accountId) as { surface: string }[]).map(
           (r) => r.surface,
         ),
       );
@@ -61,17 +62,18 @@ export function switchPage(rc: Rc, accountId: string, pageId: string): Promise<R
     async (_a, raw) => {
       const body = validateWrite(rc, raw, switchLayoutRequest);
       return () => {
-        const page = s.db.prepare("SELECT * FROM pages WHERE page_id = ? AND account_id = ?").get(pageId, accountId) as
+        const page = prep(s, "SELECT * FROM pages WHERE page_id = ? AND account_id = ?").get(pageId, accountId) as
           | PageRow
           | undefined;
         if (!page) throw notFound(`page ${pageId.slice(0, 80)} not found on account ${accountId}`);
         assertWritable(s, getAccount(s, accountId) as AccountRow);
-        const current = s.db.prepare("SELECT * FROM layouts WHERE layout_id = ?").get(page.layout_id) as LayoutRow;
+        const current = prep(s, "SELECT * FROM layouts WHERE layout_id = ?").get(page.layout_id) as LayoutRow;
         let layoutId = current.layout_id;
         if (current.layout_type !== body.layout_type) {
-          const earlier = s.db
-            .prepare("SELECT layout_id FROM layouts WHERE page_id = ? AND layout_type = ? ORDER BY created_at LIMIT 1")
-            .get(pageId, body.layout_type) as { layout_id: string } | undefined;
+          const earlier = prep(
+            s,
+            "SELECT layout_id FROM layouts WHERE page_id = ? AND layout_type = ? ORDER BY created_at LIMIT 1",
+          ).get(pageId, body.layout_type) as { layout_id: string } | undefined;
           const now = iso(s.now());
           if (earlier) layoutId = earlier.layout_id;
           else {
@@ -85,7 +87,7 @@ export function switchPage(rc: Rc, accountId: string, pageId: string): Promise<R
               now,
             );
           }
-          s.db.prepare("UPDATE pages SET layout_id = ? WHERE page_id = ?").run(layoutId, pageId);
+          prep(s, "UPDATE pages SET layout_id = ? WHERE page_id = ?").run(layoutId, pageId);
           touchAccount(s, accountId);
         }
         return {
@@ -116,13 +118,14 @@ export function patchLayout(rc: Rc, accountId: string, layoutId: string): Promis
     async (_a, raw) => {
       const body = validateWrite(rc, raw, patchLayoutRequest);
       return () => {
-        const layout = s.db
-          .prepare("SELECT * FROM layouts WHERE layout_id = ? AND account_id = ?")
-          .get(layoutId, accountId) as LayoutRow | undefined;
+        const layout = prep(s, "SELECT * FROM layouts WHERE layout_id = ? AND account_id = ?").get(
+          layoutId,
+          accountId,
+        ) as LayoutRow | undefined;
         if (!layout) throw notFound(`layout ${layoutId.slice(0, 80)} not found on account ${accountId}`);
         assertWritable(s, getAccount(s, accountId) as AccountRow);
         const theme = { ...parseTheme(layout.theme), ...body };
-        s.db.prepare("UPDATE layouts SET theme = ? WHERE layout_id = ?").run(JSON.stringify(theme), layoutId);
+        prep(s, "UPDATE layouts SET theme = ? WHERE layout_id = ?").run(JSON.stringify(theme), layoutId);
         touchAccount(s, accountId);
         return {
           status: 200,

@@ -2,6 +2,7 @@ import { dataDeletionRequest, payoutSetupRequest } from "@/lib/partnerships";
 import { iso, newUuid, randomAlnum } from "../http";
 import { accountWrite, markDryRun, type Rc, validateWrite } from "../pipeline";
 import { LIMITS } from "../ratelimit";
+import { prep } from "../state";
 import { type AccountRow, assertWritable, getAccount } from "../store/accounts";
 
 const BASE = "/v1/partnership/accounts/{account_id}";
@@ -32,9 +33,11 @@ export function payoutSetup(rc: Rc, accountId: string): Promise<Response> {
           refresh_url: body.refresh_url,
           created_at: iso(now),
         };
-        s.db
-          .prepare("UPDATE accounts SET stripe_account_id = ?, payout_link = ? WHERE account_id = ?")
-          .run(stripeAccountId, JSON.stringify(link), accountId);
+        prep(s, "UPDATE accounts SET stripe_account_id = ?, payout_link = ? WHERE account_id = ?").run(
+          stripeAccountId,
+          JSON.stringify(link),
+          accountId,
+        );
         return {
           status: 200,
           data: {
@@ -65,12 +68,11 @@ export function dataDeletion(rc: Rc, accountId: string): Promise<Response> {
       return () => {
         assertWritable(s, getAccount(s, accountId) as AccountRow);
         const deletionRequestId = newUuid();
-        s.db
-          .prepare(
-            `UPDATE accounts SET deletion_at = ?, deletion_request_id = ?, deletion_reason = ?, deletion_operation_id = ?
+        prep(
+          s,
+          `UPDATE accounts SET deletion_at = ?, deletion_request_id = ?, deletion_reason = ?, deletion_operation_id = ?
              WHERE account_id = ?`,
-          )
-          .run(s.now(), deletionRequestId, body.reason, operationId, accountId);
+        ).run(s.now(), deletionRequestId, body.reason, operationId, accountId);
         return {
           status: 202,
           longRunning: true,

@@ -3,6 +3,7 @@ import { applyFaults, shouldDrop } from "../faults";
 import { badRequest, forbidden, iso, newUuid, parseJsonBody, parseOr400, parseQuery, readBody } from "../http";
 import { authAndCount, DROP_HEADER, errorResponse, markDryRun, parentHeaderIfPresent, type Rc } from "../pipeline";
 import { LIMITS } from "../ratelimit";
+import { prep } from "../state";
 
 /** POST /v1/partnership/network-privacy-requests (SPEC §5.10): no key, no operation; 202 not enveloped. */
 export async function networkPrivacy(rc: Rc): Promise<Response> {
@@ -23,12 +24,11 @@ export async function networkPrivacy(rc: Rc): Promise<Response> {
     if (q.get("dry_run") !== "true") {
       const identifierType = body.email !== undefined ? "email" : body.phone !== undefined ? "phone" : "hashedEmail";
       const identifier = (body.email ?? body.phone ?? body.hashedEmail) as string;
-      s.db
-        .prepare(
-          `INSERT INTO privacy_requests (request_id, parent_id, request_type, identifier_type, identifier, created_at)
+      prep(
+        s,
+        `INSERT INTO privacy_requests (request_id, parent_id, request_type, identifier_type, identifier, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(requestId, rc.parentId, body.requestType, identifierType, identifier, iso(s.now()));
+      ).run(requestId, rc.parentId, body.requestType, identifierType, identifier, iso(s.now()));
     }
     const res = new Response(JSON.stringify({ requestId, status: "submitted" }), {
       status: 202,

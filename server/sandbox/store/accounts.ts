@@ -10,7 +10,7 @@ import {
   type Surface,
 } from "@/lib/partnerships";
 import { conflict, iso } from "../http";
-import type { SandboxState } from "../state";
+import { prep, type SandboxState } from "../state";
 
 export interface AccountRow {
   account_id: string;
@@ -48,7 +48,7 @@ export interface StoredPair {
 }
 
 export function getAccount(s: SandboxState, accountId: string): AccountRow | undefined {
-  return s.db.prepare("SELECT * FROM accounts WHERE account_id = ?").get(accountId) as AccountRow | undefined;
+  return prep(s, "SELECT * FROM accounts WHERE account_id = ?").get(accountId) as AccountRow | undefined;
 }
 
 /** Status and updated_at derived from stored times, so a deletion progresses across restarts (SPEC §5.11). */
@@ -95,12 +95,11 @@ interface PageJoin {
 
 /** Pages of an account in surface order, each with its current layout. */
 export function pagesOf(s: SandboxState, accountId: string, onlyIds?: string[]): Page[] {
-  const rows = s.db
-    .prepare(
-      `SELECT p.page_id, p.surface, p.layout_id, l.layout_type FROM pages p
+  const rows = prep(
+    s,
+    `SELECT p.page_id, p.surface, p.layout_id, l.layout_type FROM pages p
        JOIN layouts l ON l.layout_id = p.layout_id WHERE p.account_id = ?`,
-    )
-    .all(accountId) as PageJoin[];
+  ).all(accountId) as PageJoin[];
   return rows
     .filter((r) => !onlyIds || onlyIds.includes(r.page_id))
     .sort((a, b) => surfaceRank(a.surface) - surfaceRank(b.surface))
@@ -115,9 +114,9 @@ export function pagesOf(s: SandboxState, accountId: string, onlyIds?: string[]):
 
 export function statusView(s: SandboxState, a: AccountRow): AccountStatusView {
   const e = effective(s, a);
-  const rows = s.db
-    .prepare("SELECT variant_id, page_id, surface, name, status FROM variants WHERE account_id = ?")
-    .all(a.account_id) as { variant_id: string; page_id: string; surface: string; name: string; status: string }[];
+  const rows = prep(s, "SELECT variant_id, page_id, surface, name, status FROM variants WHERE account_id = ?").all(
+    a.account_id,
+  ) as { variant_id: string; page_id: string; surface: string; name: string; status: string }[];
   rows.sort(
     (x, y) => surfaceRank(x.surface) - surfaceRank(y.surface) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
   );
@@ -158,5 +157,5 @@ export function controlsView(s: SandboxState, a: AccountRow): Controls {
 }
 
 export function touchAccount(s: SandboxState, accountId: string): void {
-  s.db.prepare("UPDATE accounts SET updated_at = ? WHERE account_id = ?").run(iso(s.now()), accountId);
+  prep(s, "UPDATE accounts SET updated_at = ? WHERE account_id = ?").run(iso(s.now()), accountId);
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SandboxState } from "../state";
+import { prep, type SandboxState } from "../state";
 
 export const KEY_RETENTION_MS = 24 * 3600 * 1000;
 
@@ -46,13 +46,17 @@ export function fingerprint(method: string, path: string, dryRun: string | undef
 
 /** The key's record if still within retention; an expired one is removed so the key is new again. */
 export function lookupKey(s: SandboxState, parentId: string, accountId: string, key: string): KeyRow | undefined {
-  const row = s.db
-    .prepare("SELECT * FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?")
-    .get(parentId, accountId, key) as KeyRow | undefined;
+  const row = prep(s, "SELECT * FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?").get(
+    parentId,
+    accountId,
+    key,
+  ) as KeyRow | undefined;
   if (row && row.created_at <= s.now() - KEY_RETENTION_MS) {
-    s.db
-      .prepare("DELETE FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?")
-      .run(parentId, accountId, key);
+    prep(s, "DELETE FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?").run(
+      parentId,
+      accountId,
+      key,
+    );
     return undefined;
   }
   return row;
@@ -66,12 +70,11 @@ export function reserveKey(
   fp: string,
   operationId: string,
 ): void {
-  s.db
-    .prepare(
-      `INSERT INTO idempotency_keys (parent_id, account_id, key, fingerprint, operation_id, created_at)
+  prep(
+    s,
+    `INSERT INTO idempotency_keys (parent_id, account_id, key, fingerprint, operation_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(parentId, accountId, key, fp, operationId, s.now());
+  ).run(parentId, accountId, key, fp, operationId, s.now());
 }
 
 export function keepOutcome(
@@ -83,16 +86,17 @@ export function keepOutcome(
   headers: Record<string, string>,
   body: string,
 ): void {
-  s.db
-    .prepare(
-      `UPDATE idempotency_keys SET settled = 1, status = ?, headers = ?, body = ?
+  prep(
+    s,
+    `UPDATE idempotency_keys SET settled = 1, status = ?, headers = ?, body = ?
        WHERE parent_id = ? AND account_id = ? AND key = ?`,
-    )
-    .run(status, JSON.stringify(headers), body, parentId, accountId, key);
+  ).run(status, JSON.stringify(headers), body, parentId, accountId, key);
 }
 
 export function dropKey(s: SandboxState, parentId: string, accountId: string, key: string): void {
-  s.db
-    .prepare("DELETE FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?")
-    .run(parentId, accountId, key);
+  prep(s, "DELETE FROM idempotency_keys WHERE parent_id = ? AND account_id = ? AND key = ?").run(
+    parentId,
+    accountId,
+    key,
+  );
 }

@@ -1,6 +1,6 @@
 import type { Operation, OperationStatus, OperationType } from "@/lib/partnerships";
 import { iso, newOperationId } from "../http";
-import type { SandboxState } from "../state";
+import { prep, type SandboxState } from "../state";
 
 const OPERATION_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
@@ -30,12 +30,11 @@ export function allocateOperation(
   const now = s.now();
   // A live deletion is the one long-running write: pending until half its duration (SPEC §5.11).
   const status: OperationStatus = type === "dataDeletion" && !dryRun ? "pending" : "in_progress";
-  s.db
-    .prepare(
-      `INSERT INTO operations (operation_id, parent_id, operation_type, account_id, dry_run, status, created_at, updated_at)
+  prep(
+    s,
+    `INSERT INTO operations (operation_id, parent_id, operation_type, account_id, dry_run, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, parentId, type, accountId, dryRun ? 1 : 0, status, now, now);
+  ).run(id, parentId, type, accountId, dryRun ? 1 : 0, status, now, now);
   return id;
 }
 
@@ -54,24 +53,23 @@ export function settleOperation(s: SandboxState, operationId: string, st: Settle
   const ok = st.httpStatus < 400;
   const long = st.longRunningAt !== undefined;
   const status: OperationStatus = long ? "pending" : ok ? "completed" : "failed";
-  s.db
-    .prepare(
-      `UPDATE operations SET status = ?, updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END,
+  prep(
+    s,
+    `UPDATE operations SET status = ?, updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END,
        http_status = ?, response_body = ?, error = ?, long_running_at = ?,
        account_id = CASE WHEN ? THEN ? ELSE account_id END WHERE operation_id = ?`,
-    )
-    .run(
-      status,
-      status,
-      now,
-      st.httpStatus,
-      st.bodyText,
-      ok ? null : st.message,
-      st.longRunningAt ?? null,
-      st.accountId !== undefined ? 1 : 0,
-      st.accountId ?? null,
-      operationId,
-    );
+  ).run(
+    status,
+    status,
+    now,
+    st.httpStatus,
+    st.bodyText,
+    ok ? null : st.message,
+    st.longRunningAt ?? null,
+    st.accountId !== undefined ? 1 : 0,
+    st.accountId ?? null,
+    operationId,
+  );
 }
 
 /** Status and updated_at of a live deletion, derived from t and D. */
@@ -87,9 +85,7 @@ function derived(s: SandboxState, row: OperationRow): { status: OperationStatus;
 
 /** The operation as GET shows it, or undefined if unknown, another manager's, or past retention. */
 export function getOperation(s: SandboxState, parentId: string, operationId: string): Operation | undefined {
-  const row = s.db.prepare("SELECT * FROM operations WHERE operation_id = ?").get(operationId) as
-    | OperationRow
-    | undefined;
+  const row = prep(s, "SELECT * FROM operations WHERE operation_id = ?").get(operationId) as OperationRow | undefined;
   if (!row || row.parent_id !== parentId || row.created_at <= s.now() - OPERATION_RETENTION_MS) return undefined;
   const d = derived(s, row);
   return {
@@ -110,17 +106,15 @@ export function getOperation(s: SandboxState, parentId: string, operationId: str
 export function recoverInterrupted(s: SandboxState): void {
   const now = s.now();
   s.db.transaction(() => {
-    s.db
-      .prepare(
-        `DELETE FROM idempotency_keys WHERE settled = 0 OR operation_id IN
+    prep(
+      s,
+      `DELETE FROM idempotency_keys WHERE settled = 0 OR operation_id IN
          (SELECT operation_id FROM operations WHERE http_status IS NULL)`,
-      )
-      .run();
-    s.db
-      .prepare(
-        "UPDATE operations SET status = 'failed', error = 'interrupted', updated_at = ? WHERE http_status IS NULL",
-      )
-      .run(now);
+    ).run();
+    prep(
+      s,
+      "UPDATE operations SET status = 'failed', error = 'interrupted', updated_at = ? WHERE http_status IS NULL",
+    ).run(now);
   })();
 }
 
@@ -129,6 +123,6 @@ export function purgeExpired(s: SandboxState): void {
   const now = s.now();
   if (now - s.lastPurge < 60_000) return;
   s.lastPurge = now;
-  s.db.prepare("DELETE FROM operations WHERE created_at <= ?").run(now - OPERATION_RETENTION_MS);
-  s.db.prepare("DELETE FROM idempotency_keys WHERE created_at <= ? AND settled = 1").run(now - 24 * 3600 * 1000);
+  prep(s, "DELETE FROM operations WHERE created_at <= ?").run(now - OPERATION_RETENTION_MS);
+  prep(s, "DELETE FROM idempotency_keys WHERE created_at <= ? AND settled = 1").run(now - 24 * 3600 * 1000);
 }

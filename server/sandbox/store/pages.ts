@@ -1,6 +1,7 @@
 import { DEFAULT_THEME, type LayoutType, type Surface, type Theme } from "@/lib/partnerships";
 import type { Db } from "../db";
 import { newUuid } from "../http";
+import { prep } from "../state";
 
 export const variantNames = (surface: Surface): [string, string] => {
   const cap = surface[0]?.toUpperCase() + surface.slice(1);
@@ -22,11 +23,16 @@ export const freshPageIds = (): NewPageIds => ({
 /** Prepared once per database: the seed inserts hundreds of thousands of rows with these. */
 export function pageStatements(db: Db) {
   return {
-    page: db.prepare("INSERT INTO pages (page_id, account_id, surface, layout_id, created_at) VALUES (?, ?, ?, ?, ?)"),
-    layout: db.prepare(
+    page: prep(
+      { db },
+      "INSERT INTO pages (page_id, account_id, surface, layout_id, created_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    layout: prep(
+      { db },
       "INSERT INTO layouts (layout_id, page_id, account_id, layout_type, theme, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     ),
-    variant: db.prepare(
+    variant: prep(
+      { db },
       "INSERT INTO variants (variant_id, page_id, account_id, surface, name, status) VALUES (?, ?, ?, ?, ?, ?)",
     ),
   };
