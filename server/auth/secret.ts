@@ -57,3 +57,8 @@ function readSecret(file: string): string | undefined {
     throw error;
   }
 }
+
+/** For tests: forget the cached secret (with resetEnvForTests). */
+export function resetAuthSecretForTests(): void {
+  globalForSecret.__consoleAuthSecret = undefined;
+}
