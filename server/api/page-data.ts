@@ -26,7 +26,11 @@ export function parseSearch<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(picked);
   if (parsed.success) return { values: parsed.data, errors: {} };
-  return { values: {}, errors: issuesToFields(parsed.error.issues, null) };
+  // Keep the valid filters: drop only the values that failed, and say why next to their fields.
+  const errors = issuesToFields(parsed.error.issues, null);
+  for (const k of Object.keys(errors)) delete picked[k.split(".")[0] ?? k];
+  const retry = schema.safeParse(picked);
+  return { values: retry.success ? retry.data : {}, errors };
 }
 
 async function loading<T>(load: () => Promise<T>): Promise<Loaded<T>> {
