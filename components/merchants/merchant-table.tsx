@@ -28,14 +28,18 @@ export function MerchantTable({ merchants, caption }: { merchants: MerchantRow[]
               <MerchantStatusBadge status={m.status} />
             </Td>
             <Td className="max-w-xs truncate">
-              <a
-                href={m.store_identifier}
-                className="text-accent underline-offset-2 hover:underline"
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-              >
-                {m.store_identifier}
-              </a>
+              {/^https?:\/\//i.test(m.store_identifier) ? (
+                <a
+                  href={m.store_identifier}
+                  className="text-accent underline-offset-2 hover:underline"
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                >
+                  {m.store_identifier}
+                </a>
+              ) : (
+                m.store_identifier
+              )}
             </Td>
           </tr>
         ))}
