@@ -84,15 +84,21 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string):
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => `${field === "body" ? k : `${field}.${k}`} is not a known field`).join("; ");
-    case "invalid_type":
+    case "invalid_type": {
       if (value === undefined) return `${field} is required`;
       if (value === null) return `${field} must not be null`;
-      return `${field} must be ${issue.expected === "object" ? "an object" : `a ${issue.expected}`}, not ${typeName(value)}`;
+      if (!issue.message.startsWith("Invalid")) return `${field} ${issue.message}`;
+      const article = /^[aeiou]/.test(issue.expected) ? "an" : "a";
+      return `${field} must be ${article} ${issue.expected}, not ${typeName(value)}`;
+    }
     case "invalid_value":
+      if (value === undefined) return `${field} is required`;
       if (value === null) return `${field} must not be null`;
       if (issue.message.startsWith("Invalid")) return `${field} must be one of ${issue.values.map(String).join(", ")}`;
       return `${field} ${issue.message}`;
     default: {
+      // A rule about the whole body (exactly one identifier) names the fields in its message.
+      if (issue.message.startsWith("must give exactly one")) return `body ${issue.message}`;
       if (issue.message.startsWith("is ") && (typeof value === "string" || typeof value === "number")) {
         const shown = String(value).length > 100 ? `${String(value).slice(0, 100)}…` : String(value);
         return `${field} ${shown} ${issue.message}`;
