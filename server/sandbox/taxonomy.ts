@@ -11,7 +11,9 @@ import type { RokPair } from "./state";
 export function taxonomyFilePath(): string {
   const candidates = [path.join(process.cwd(), "data", "taxonomy.csv")];
   try {
-    candidates.push(fileURLToPath(new URL("../../data/taxonomy.csv", import.meta.url)));
+    // Joined at run time so that bundlers do not turn the file into a static asset URL.
+    const relative = ["..", "..", "data", "taxonomy.csv"].join("/");
+    candidates.push(fileURLToPath(new URL(relative, import.meta.url)));
   } catch {
     // import.meta.url is not a file: URL inside some bundles; the cwd candidate stands.
   }
