@@ -77,4 +77,10 @@ test.describe("sign-in and roles", () => {
     // Over http://localhost the cookie cannot be Secure; over https Auth.js uses __Secure- cookies.
     expect(cookie?.secure).toBe(false);
   });
+
+  test("API routes are not redirected: a signed-out call gets 401 JSON", async ({ request }) => {
+    const response = await request.get("/api/users", { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
+    expect(response.headers()["content-type"]).toContain("application/json");
+  });
 });

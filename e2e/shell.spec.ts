@@ -24,6 +24,20 @@ test.describe("the shell", () => {
     expect(problems).toEqual([]);
   });
 
+  test("every section an admin can open renders under the CSP without violations", async ({ page }) => {
+    const problems = watchCspViolations(page);
+    await signIn(page, DEMO.admin);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of ["Merchants", "Onboard", "Operations", "Privacy", "Audit", "Settings"]) {
+      await nav.getByRole("link", { name: label }).click();
+      await expect(nav.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const response = await page.reload();
+      expect(response?.status(), label).toBe(200);
+    }
+    expect(problems).toEqual([]);
+  });
+
   test("shows the sandbox badge and a user menu with the role", async ({ page }) => {
     await signIn(page, DEMO.manager);
     const banner = page.getByRole("banner");
