@@ -79,6 +79,15 @@ test("a write from the page without X-Requested-With is refused, with it accepte
   const accepted = await send(true);
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   expect(accepted.body.dryRun).toBe(true);
+
+  // The accepted write is in the operations journal, the refused one is not.
+  await page.goto("/operations");
+  await expect(page.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
+  const journal = page.getByRole("table", { name: "Operations started by the console, newest first" });
+  await expect(journal.locator("tbody tr")).toHaveCount(1);
+  await expect(journal.getByRole("rowheader", { name: accepted.body.operationId })).toBeVisible();
+  await expect(journal.locator("tbody tr").first()).toContainText("merchant.status.update");
+  await expect(journal.locator("tbody tr").first()).toContainText(accountId);
 });
 
 test("an admin sees the sign-in and the refused request in the audit log", async ({ page }) => {
