@@ -28,7 +28,14 @@ function securityHeaders(request: NextRequest, nonce: string): Record<string, st
 
 const handler = auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    // JSON only: nothing on an API answer may run, be framed or be sniffed into HTML.
+    const response = NextResponse.next();
+    const { "Content-Security-Policy": _pageCsp, ...rest } = securityHeaders(request, "");
+    for (const [name, value] of Object.entries(rest)) response.headers.set(name, value);
+    response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    return response;
+  }
 
   const nonce = createNonce();
   const security = securityHeaders(request, nonce);
@@ -76,5 +83,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth|api/health).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth/|api/health).*)"],
 };

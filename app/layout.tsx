@@ -7,6 +7,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Partner Console", template: "%s · Partner Console" },
   description: "Manage merchants on Rokt's Partnerships API.",
+  // Inline, so no extra request (and no 404 in the console) for a favicon file.
+  icons: {
+    icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%234338ca'/%3E%3Cpath d='M10 23V9h7a5 5 0 0 1 0 10h-4v4z' fill='white'/%3E%3C/svg%3E",
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

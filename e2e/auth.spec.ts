@@ -52,6 +52,8 @@ test.describe("sign-in and roles", () => {
     await signIn(page, DEMO.manager);
     await page.goto("/onboard?step=1");
     await expect(page.getByRole("heading", { name: "Onboard merchant" })).toBeVisible();
+    // Let link prefetches finish: each answer refreshes the session cookie and would undo the change below.
+    await page.waitForLoadState("networkidle");
     // A session the server can no longer read is the same as an expired one.
     await context.addCookies([{ name: SESSION_COOKIE, value: "expired.or.tampered", url: baseURL! }]);
     await page.reload();
@@ -82,5 +84,7 @@ test.describe("sign-in and roles", () => {
     const response = await request.get("/api/users", { maxRedirects: 0 });
     expect(response.status()).toBe(401);
     expect(response.headers()["content-type"]).toContain("application/json");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
