@@ -14,6 +14,24 @@ export interface AuditRow {
   operationId: string | null;
   upstreamRequestId: string | null;
   ip: string | null;
+  request: unknown;
+  before: unknown;
+  after: unknown;
+  idempotencyKey: string | null;
+}
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <>
+      <dt className="mt-2 font-semibold">{label}</dt>
+      <dd>
+        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono">
+          {JSON.stringify(value, null, 2)}
+        </pre>
+      </dd>
+    </>
+  );
 }
 
 const TONE: Record<string, BadgeTone> = { success: "success", failure: "warning", denied: "danger", error: "danger" };
@@ -56,6 +74,22 @@ export function AuditTable({ entries, caption }: { entries: AuditRow[]; caption:
                 <span className="block font-mono text-fg-muted">request {e.upstreamRequestId}</span>
               ) : null}
               {e.ip ? <span className="block text-fg-muted">from {e.ip}</span> : null}
+              {e.request || e.before || e.after ? (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-accent">Request, before and after</summary>
+                  <dl>
+                    <Json label="Request" value={e.request} />
+                    <Json label="Before" value={e.before} />
+                    <Json label="After" value={e.after} />
+                    {e.idempotencyKey ? (
+                      <>
+                        <dt className="mt-2 font-semibold">Idempotency-Key</dt>
+                        <dd className="font-mono">{e.idempotencyKey}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                </details>
+              ) : null}
             </Td>
           </tr>
         ))}

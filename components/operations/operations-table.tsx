@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { CheckOperationButton } from "./check-operation-button";
 
 export interface OperationRow {
   operationId: string;
@@ -19,6 +20,8 @@ const TONE: Record<string, BadgeTone> = {
   in_progress: "accent",
   unknown: "warning",
 };
+
+const SETTLED = new Set(["completed", "failed"]);
 
 /** "2026-11-29T04:31:55.000Z" → "2026-11-29 04:31:55 UTC": the same on server and browser. */
 export function formatUtc(iso: string): string {
@@ -50,7 +53,10 @@ export function OperationsTable({ operations, caption }: { operations: Operation
             </Td>
             <Td className="font-mono tabular-nums">{op.merchantId ?? "—"}</Td>
             <Td>
-              <Badge tone={TONE[op.status] ?? "neutral"}>{op.status.replace("_", " ")}</Badge>
+              <span className="flex flex-wrap items-center gap-2">
+                <Badge tone={TONE[op.status] ?? "neutral"}>{op.status.replace("_", " ")}</Badge>
+                {SETTLED.has(op.status) ? null : <CheckOperationButton operationId={op.operationId} />}
+              </span>
             </Td>
             <Td>{op.userEmail ?? "—"}</Td>
             <Td className="whitespace-nowrap tabular-nums">
