@@ -16,7 +16,7 @@ afterEach(() => {
 describe("CheckOperationButton", () => {
   it("reads the operation through the API, announces its status and refreshes the page", async () => {
     const fetchMock = vi.fn(
-      async () =>
+      async (_url: string) =>
         new Response(JSON.stringify({ data: { operation: { status: "completed", error: null } } }), { status: 200 }),
     );
     vi.stubGlobal("fetch", fetchMock);
