@@ -112,6 +112,7 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(path.join(dataDir, "sandbox.sqlite"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
+  db.pragma("temp_store = MEMORY");
   db.pragma("busy_timeout = 5000");
   // Random UUID keys touch pages all over the B-trees; a bigger cache keeps big seeds fast.
   db.pragma("cache_size = -65536");

@@ -87,7 +87,7 @@ export function createSandbox(opts: SandboxOptions): SandboxWithHandler {
   };
 }
 
-export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
+export function sandboxOptionsFromEnv(env: Record<string, string | undefined> = process.env): SandboxOptions {
   const int = (v: string | undefined, d: number) => {
     const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
     return Number.isInteger(n) && n >= 0 ? n : d;

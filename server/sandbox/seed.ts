@@ -225,6 +225,17 @@ const STATE_TABLES = ["accounts", "pages", "layouts", "variants", "operations", 
 export function seed(db: Db, n: number, taxonomy: TaxonomyRow[]): void {
   const mapped = taxonomy.filter((r) => r.roktVerticalId !== null);
   if (mapped.length === 0) throw new Error("sandbox seed: the taxonomy maps no pair");
+  // A seed can be rebuilt at any time, so it skips fsync: big seeds were waiting on the disk.
+  const sync = db.pragma("synchronous", { simple: true }) as number;
+  db.pragma("synchronous = OFF");
+  try {
+    seedAll(db, n, mapped);
+  } finally {
+    db.pragma(`synchronous = ${sync}`);
+  }
+}
+
+function seedAll(db: Db, n: number, mapped: TaxonomyRow[]): void {
   db.transaction(() => {
     for (const t of STATE_TABLES) db.prepare(`DELETE FROM ${t}`).run();
     seedPlatform(db, DEMO_PARENT_ACCOUNT_ID, n, 0x5eed, "4", mapped);
