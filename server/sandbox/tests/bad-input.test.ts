@@ -13,8 +13,8 @@ import {
   PAYOUT_PATH,
   PRIVACY_PATH,
   REGISTER_PATH,
-  regBody,
   type Res,
+  regBody,
   STATUS_PATH,
   type WriteOptions,
 } from "./harness";

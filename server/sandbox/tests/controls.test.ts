@@ -117,6 +117,12 @@ describe("PUT marketplace controls", () => {
     ["a domain with a port", { name: "n", domains: [dom("a.example.com:80")] }],
     ["a single-label domain", { name: "n", domains: [dom("localhost")] }],
     ["a label starting with a hyphen", { name: "n", domains: [dom("-a.example.com")] }],
+    [
+      "a domain over 253 characters",
+      { name: "n", domains: [dom(`${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.com`)] },
+    ],
+    ["a label of 64 characters", { name: "n", domains: [dom(`${"a".repeat(64)}.example.com`)] }],
+    ["a domain with an underscore", { name: "n", domains: [dom("a_b.example.com")] }],
     ["501 domains", { name: "n", domains: Array.from({ length: 501 }, (_, i) => dom(`d${i}.example.com`)) }],
     ["a string id", { name: "n", blockedVerticals: [{ ...pair(1500, 1610), partnerVerticalId: "1500" }] }],
     ["a zero id", { name: "n", blockedVerticals: [pair(0, 1610)] }],
@@ -124,6 +130,16 @@ describe("PUT marketplace controls", () => {
     const env = open();
     const acc = await env.newAccount();
     expectEnvelope(await env.write("PUT", MCL_PATH(acc.account_id), body), 400);
+  });
+
+  it("accepts a 63-character label and a 253-character domain", async () => {
+    const env = open();
+    const acc = await env.newAccount();
+    const long = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`;
+    expect(long).toHaveLength(253);
+    const res = await env.write("PUT", MCL_PATH(acc.account_id), { name: "n", domains: [dom(long.toUpperCase())] });
+    expectEnvelope(res, 200);
+    expect(res.body.data.domains).toEqual([dom(long)]);
   });
 
   it("accepts 500 domains and a 120-character name (code points)", async () => {

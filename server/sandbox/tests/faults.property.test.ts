@@ -14,8 +14,8 @@ import {
   openManual,
   PAGES_PATH,
   REGISTER_PATH,
-  randomUUID,
   type Res,
+  randomUUID,
   STATUS_PATH,
 } from "./harness";
 

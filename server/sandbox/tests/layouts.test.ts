@@ -1,7 +1,6 @@
 /** §5.8: PATCH layout theme — sparse merge, formats, 404s, every layout stays patchable. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THEME } from "@/lib/partnerships/pages";
-import { expectEnvelope, LAYOUT_PATH, open, PAGES_PATH, randomUUID } from "./harness";
+import { DEFAULT_THEME, expectEnvelope, LAYOUT_PATH, open, PAGES_PATH, randomUUID } from "./harness";
 
 describe("PATCH layout", () => {
   it("merges sparsely: tokens not sent keep their value; answers the whole theme", async () => {

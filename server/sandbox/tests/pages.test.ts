@@ -1,7 +1,16 @@
 /** §5.6 add surfaces, §5.7 switch layout type. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THEME } from "@/lib/partnerships/pages";
-import { expectEnvelope, type Json, LAYOUT_PATH, open, PAGES_PATH, randomUUID, STATUS_PATH, UUID_RE } from "./harness";
+import {
+  DEFAULT_THEME,
+  expectEnvelope,
+  type Json,
+  LAYOUT_PATH,
+  open,
+  PAGES_PATH,
+  randomUUID,
+  STATUS_PATH,
+  UUID_RE,
+} from "./harness";
 
 const page = (surface: string, layout_type = "Overlay") => ({ surface, layout_type });
 

@@ -58,6 +58,15 @@ describe("network privacy requests", () => {
     ]);
   });
 
+  it.each([
+    ["a 15-digit phone", { phone: "+123456789012345" }],
+    ["a 254-character email", { email: `${"a".repeat(242)}@example.com` }],
+  ])("accepts %s", async (_n, id) => {
+    const env = open();
+    const res = await env.write("POST", P, { requestType: "NETWORK_OPT_OUT", ...id });
+    expect(res.status, res.text).toBe(202);
+  });
+
   it("creates a new request on every call, even with an identical body", async () => {
     const env = open();
     const body = { requestType: "NETWORK_OPT_OUT", email: "same@example.com" };
@@ -120,6 +129,11 @@ describe("network privacy requests", () => {
     ["an email with a space", { requestType: "NETWORK_OPT_OUT", email: "a b@example.com" }],
     ["a phone without +", { requestType: "NETWORK_OPT_OUT", phone: "14155550100" }],
     ["a phone starting with 0", { requestType: "NETWORK_OPT_OUT", phone: "+04155550100" }],
+    ["a phone of 16 digits", { requestType: "NETWORK_OPT_OUT", phone: "+1234567890123456" }],
+    ["an email over 254 characters", { requestType: "NETWORK_OPT_OUT", email: `${"a".repeat(243)}@example.com` }],
+    ["an email with two @", { requestType: "NETWORK_OPT_OUT", email: "a@b@example.com" }],
+    ["an email with an empty local part", { requestType: "NETWORK_OPT_OUT", email: "@example.com" }],
+    ["a hash with a non-hex digit", { requestType: "NETWORK_OPT_OUT", hashedEmail: `${"a".repeat(63)}g` }],
     ["a short hash", { requestType: "NETWORK_OPT_OUT", hashedEmail: "ab".repeat(31) }],
     ["a null identifier besides one", { requestType: "NETWORK_OPT_OUT", email: "a@example.com", phone: null }],
     ["an unknown field", { requestType: "NETWORK_OPT_OUT", email: "a@example.com", name: "Jane" }],

@@ -109,6 +109,19 @@ describe("rate limits", () => {
     expect(remainingOf(res)).toBe(60 - 4);
   });
 
+  it("counts replays and key conflicts too", async () => {
+    const env = open({ rateLimits: true });
+    const [acc] = await env.listAll();
+    const key = crypto.randomUUID();
+    expect(remainingOf(await env.write("PUT", STATUS_PATH(acc.account_id), { status: "active" }, { key }))).toBe(59);
+    const replay = await env.write("PUT", STATUS_PATH(acc.account_id), { status: "active" }, { key });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(remainingOf(replay)).toBe(58);
+    const conflict = await env.write("PUT", STATUS_PATH(acc.account_id), { status: "paused" }, { key });
+    expectEnvelope(conflict, 422);
+    expect(remainingOf(conflict)).toBe(57);
+  });
+
   it("buckets by route template: two accounts share one; another route or method has its own", async () => {
     const env = open({ rateLimits: true });
     const [a, b] = await env.listAll();
