@@ -23,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <header className="flex h-14 items-center gap-3 border-b border-border bg-surface px-4">
-        <Link href="/" className="rounded-md text-base font-semibold text-fg">
+        <Link href="/" className="truncate whitespace-nowrap rounded-md text-base font-semibold text-fg">
           Partner Console
         </Link>
         {getEnv().sandboxMode ? (

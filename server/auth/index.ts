@@ -1,11 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import { cache } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { canOpen } from "@/lib/auth/navigation";
 import { hasRole, isRole, type Role } from "@/lib/auth/roles";
+import { type Env, getEnv } from "@/server/env";
 import { buildAuthConfig } from "./config";
 import type { SessionUser } from "./types";
 
@@ -16,7 +17,19 @@ export { safeCallbackPath };
  * Auth.js, configured lazily: the environment (and the sandbox secret file) is
  * read on the first request, never during `next build`.
  */
-export const { auth, signIn, signOut, handlers } = NextAuth(() => buildAuthConfig());
+export const { auth, signIn, signOut, handlers } = NextAuth(() => cachedAuthConfig());
+
+const globalForConfig = globalThis as unknown as { __consoleAuthConfig?: { env: Env; config: NextAuthConfig } };
+
+/** Built once per environment (every request asks for it); a new environment (tests) rebuilds it. */
+function cachedAuthConfig(): NextAuthConfig {
+  const env = getEnv();
+  const cached = globalForConfig.__consoleAuthConfig;
+  if (cached?.env === env) return cached.config;
+  const config = buildAuthConfig();
+  globalForConfig.__consoleAuthConfig = { env, config };
+  return config;
+}
 
 /** The header proxy.ts sets with the page's path and query, so server components know where they are. */
 export const PATH_HEADER = "x-console-path";
