@@ -2,23 +2,13 @@ import { createHmac } from "node:crypto";
 import { normalizeStoreIdentifier, registerRequest } from "@/lib/partnerships";
 import { taxonomyPairKey } from "@/lib/partnerships/taxonomy";
 import { badRequest, conflict, forbidden, iso, newUuid, parseQuery, type RawBody, readBody } from "../http";
-import {
-  type Allocated,
-  authAndCount,
-  errorResponse,
-  markDryRun,
-  parentHeaderIfPresent,
-  parentHeaderRequired,
-  type Rc,
-  read,
-  settleWrite,
-  validateWrite,
-} from "../pipeline";
+import { authAndCount, errorResponse, parentHeaderIfPresent, parentHeaderRequired, type Rc, read } from "../pipeline";
 import { LIMITS } from "../ratelimit";
 import { prep, type SandboxState } from "../state";
 import { type AccountRow, effective, listRow, pagesOf } from "../store/accounts";
 import { allocateOperation } from "../store/operations";
 import { freshPageIds, insertPage, pageStatements } from "../store/pages";
+import { type Allocated, markDryRun, settleWrite, validateWrite } from "../write";
 
 function newAccountId(s: SandboxState): string {
   for (;;) {

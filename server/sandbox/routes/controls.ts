@@ -1,15 +1,7 @@
 import { putControlsRequest, putStatusRequest } from "@/lib/partnerships";
 import { taxonomyPairKey } from "@/lib/partnerships/taxonomy";
 import { badRequest, conflict, iso, notFound, parseQuery } from "../http";
-import {
-  accountWrite,
-  markDryRun,
-  ownedAccount,
-  parentHeaderIfPresent,
-  type Rc,
-  read,
-  validateWrite,
-} from "../pipeline";
+import { ownedAccount, parentHeaderIfPresent, type Rc, read } from "../pipeline";
 import { LIMITS } from "../ratelimit";
 import { prep } from "../state";
 import {
@@ -21,6 +13,7 @@ import {
   statusView,
 } from "../store/accounts";
 import { getOperation } from "../store/operations";
+import { accountWrite, markDryRun, validateWrite } from "../write";
 
 const MCL = "/v1/partnership/accounts/{account_id}/marketplacecontrolslists";
 const STATUS = "/v1/partnership/accounts/{account_id}/status";

@@ -6,11 +6,12 @@ import {
   switchLayoutRequest,
 } from "@/lib/partnerships";
 import { conflict, iso, newUuid, notFound } from "../http";
-import { accountWrite, markDryRun, type Rc, validateWrite } from "../pipeline";
+import type { Rc } from "../pipeline";
 import { LIMITS } from "../ratelimit";
 import { prep } from "../state";
 import { type AccountRow, assertWritable, getAccount, pagesOf, touchAccount } from "../store/accounts";
 import { freshPageIds, insertPage, type LayoutRow, pageStatements, parseTheme } from "../store/pages";
+import { accountWrite, markDryRun, validateWrite } from "../write";
 
 const BASE = "/v1/partnership/accounts/{account_id}";
 

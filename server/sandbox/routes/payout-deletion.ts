@@ -1,9 +1,10 @@
 import { dataDeletionRequest, payoutSetupRequest } from "@/lib/partnerships";
 import { iso, newUuid, randomAlnum } from "../http";
-import { accountWrite, markDryRun, type Rc, validateWrite } from "../pipeline";
+import type { Rc } from "../pipeline";
 import { LIMITS } from "../ratelimit";
 import { prep } from "../state";
 import { type AccountRow, assertWritable, getAccount } from "../store/accounts";
+import { accountWrite, markDryRun, validateWrite } from "../write";
 
 const BASE = "/v1/partnership/accounts/{account_id}";
 const LINK_TTL_MS = 5 * 60 * 1000;

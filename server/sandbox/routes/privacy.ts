@@ -1,9 +1,10 @@
 import { networkPrivacyRequest } from "@/lib/partnerships";
 import { applyFaults, shouldDrop } from "../faults";
 import { badRequest, forbidden, iso, newUuid, parseJsonBody, parseOr400, parseQuery, readBody } from "../http";
-import { authAndCount, DROP_HEADER, errorResponse, markDryRun, parentHeaderIfPresent, type Rc } from "../pipeline";
+import { authAndCount, DROP_HEADER, errorResponse, parentHeaderIfPresent, type Rc } from "../pipeline";
 import { LIMITS } from "../ratelimit";
 import { prep } from "../state";
+import { markDryRun } from "../write";
 
 /** POST /v1/partnership/network-privacy-requests (SPEC §5.10): no key, no operation; 202 not enveloped. */
 export async function networkPrivacy(rc: Rc): Promise<Response> {
