@@ -61,11 +61,12 @@ export function mapUpstreamError(
     };
   }
   const unknown =
-    (err instanceof UpstreamUnavailableError && (err.outcomeUnknown || !opts.write)) ||
-    err instanceof UpstreamServerError ||
-    err instanceof InvalidResponseError ||
-    err.status >= 500 ||
-    err.status === 0;
+    err instanceof UpstreamUnavailableError
+      ? err.outcomeUnknown || !opts.write
+      : err instanceof UpstreamServerError ||
+        err instanceof InvalidResponseError ||
+        err.status >= 500 ||
+        err.status === 0;
   if (unknown) {
     const timeout = err instanceof UpstreamUnavailableError;
     const status = timeout ? 504 : 502;
