@@ -68,12 +68,18 @@ async function main() {
     await waitReady(base, child);
     const tokenRes = await fetch(`${base}/api/v1/oauth/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: DEMO_CLIENT_ID,
+        client_secret: DEMO_CLIENT_SECRET,
+      }),
     });
     const { access_token: token } = (await tokenRes.json()) as { access_token: string };
     const auth = { Authorization: `Bearer ${token}` };
     const list = (await (
-      await fetch(`${base}/v1/partnership/accounts?parent_account_id=${DEMO_PARENT_ACCOUNT_ID}&limit=2`, { headers: auth })
+      await fetch(`${base}/v1/partnership/accounts?parent_account_id=${DEMO_PARENT_ACCOUNT_ID}&limit=2`, {
+        headers: auth,
+      })
     ).json()) as { data: { accounts: { account_id: string }[] } };
     const [readAccount, writeAccount] = list.data.accounts.map((a) => a.account_id);
 
@@ -91,7 +97,11 @@ async function main() {
             {
               method: "PUT",
               path: `/v1/partnership/accounts/${writeAccount}/status`,
-              headers: { ...auth, "Content-Type": "application/json", "X-Platform-Parent-Account-Id": DEMO_PARENT_ACCOUNT_ID },
+              headers: {
+                ...auth,
+                "Content-Type": "application/json",
+                "X-Platform-Parent-Account-Id": DEMO_PARENT_ACCOUNT_ID,
+              },
               body: JSON.stringify({ status: "active" }),
               setupRequest: (req: { headers: Record<string, string> }) => ({
                 ...req,
@@ -119,7 +129,8 @@ async function main() {
     }
     const head = ["scenario", "conns", "req/s", "p50 ms", "p99 ms", "non-2xx+errors"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
     console.log(`\nPartnerships API sandbox, ${duration} s per run\n`);
     console.log(line(head));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
