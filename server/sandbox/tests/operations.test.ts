@@ -168,7 +168,7 @@ describe("restart", () => {
     const env = open();
     const [acc] = await env.listAll();
     const key = randomUUID();
-    await env.faults({ latency_ms: 1_500 });
+    await env.faults({ latency_ms: 3_000 });
     const running = env.write("PUT", STATUS_PATH(acc.account_id), { status: "paused" }, { key }).catch((e) => e);
     await sleep(200);
     // The running request's id is only visible through the 409 of a second try with its key.
