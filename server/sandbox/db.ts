@@ -116,13 +116,12 @@ export function openDatabase(dataDir: string): Db {
   db.pragma("busy_timeout = 5000");
   // Random UUID keys touch pages all over the B-trees; a bigger cache keeps big seeds fast.
   db.pragma("cache_size = -65536");
-  const version = db.pragma("user_version", { simple: true }) as number;
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  // Immediate, re-reading the version inside: two processes opening a new folder migrate once.
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
   return db;
 }
 

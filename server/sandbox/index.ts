@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { buildApp, headNotFound } from "./app";
-import { getMeta, openDatabase, setMeta } from "./db";
+import { getMeta, openDatabase } from "./db";
 import { DROP_HEADER } from "./pipeline";
 import { seed } from "./seed";
 import { defaultFaults, type SandboxState } from "./state";
@@ -47,11 +47,11 @@ export function createSandbox(opts: SandboxOptions): SandboxWithHandler {
     now: opts.now ?? Date.now,
   };
   const db = openDatabase(resolved.dataDir);
-  let cursorSecret = getMeta(db, "cursor_secret");
-  if (!cursorSecret) {
-    cursorSecret = randomBytes(32).toString("hex");
-    setMeta(db, "cursor_secret", cursorSecret);
-  }
+  // INSERT OR IGNORE then read: two processes opening one folder agree on the secret.
+  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('cursor_secret', ?)").run(
+    randomBytes(32).toString("hex"),
+  );
+  const cursorSecret = getMeta(db, "cursor_secret") as string;
   const s: SandboxState = {
     db,
     opts: resolved,
@@ -63,11 +63,8 @@ export function createSandbox(opts: SandboxOptions): SandboxWithHandler {
     dropped: new WeakSet(),
     lastPurge: 0,
   };
-  const reseed = () => {
-    seed(db, resolved.seedMerchants, loadTaxonomy());
-    setMeta(db, "seeded_merchants", String(resolved.seedMerchants));
-  };
-  if (getMeta(db, "seeded_merchants") === null) reseed();
+  const reseed = () => seed(db, resolved.seedMerchants, loadTaxonomy());
+  seed(db, resolved.seedMerchants, loadTaxonomy(), { onlyIfUnseeded: true });
   recoverInterrupted(s);
   const app = buildApp(s, reseed);
   const isDropped = (res: Response) => res.headers.has(DROP_HEADER);

@@ -1,6 +1,6 @@
 import { LAYOUT_TYPES, normalizeStoreIdentifier, SURFACES, type Surface } from "@/lib/partnerships";
 import type { TaxonomyRow } from "@/lib/partnerships/taxonomy";
-import type { Db } from "./db";
+import { type Db, getMeta, setMeta } from "./db";
 import { DEMO_PARENT_ACCOUNT_ID, OTHER_PARENT_ACCOUNT_ID, OTHER_PLATFORM_MERCHANTS } from "./demo-platform";
 import { insertPage, pageStatements } from "./store/pages";
 
@@ -221,24 +221,28 @@ function seedPlatform(db: Db, parentId: string, n: number, salt: number, prefix:
 
 const STATE_TABLES = ["accounts", "pages", "layouts", "variants", "operations", "idempotency_keys", "privacy_requests"];
 
-/** Replaces all state with the seed, in one transaction (tokens survive). */
-export function seed(db: Db, n: number, taxonomy: TaxonomyRow[]): void {
+/**
+ * Replaces all state with the seed, in one transaction (tokens survive). With
+ * `onlyIfUnseeded`, a database that was already seeded is left alone: the check and the
+ * seed share one immediate transaction, so two processes starting on one folder seed once.
+ */
+export function seed(db: Db, n: number, taxonomy: TaxonomyRow[], opts: { onlyIfUnseeded?: boolean } = {}): void {
   const mapped = taxonomy.filter((r) => r.roktVerticalId !== null);
   if (mapped.length === 0) throw new Error("sandbox seed: the taxonomy maps no pair");
   // A seed can be rebuilt at any time, so it skips fsync: big seeds were waiting on the disk.
   const sync = db.pragma("synchronous", { simple: true }) as number;
   db.pragma("synchronous = OFF");
   try {
-    seedAll(db, n, mapped);
+    db.transaction(() => {
+      if (opts.onlyIfUnseeded && getMeta(db, SEEDED) !== null) return;
+      for (const t of STATE_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+      seedPlatform(db, DEMO_PARENT_ACCOUNT_ID, n, 0x5eed, "4", mapped);
+      seedPlatform(db, OTHER_PARENT_ACCOUNT_ID, OTHER_PLATFORM_MERCHANTS, 0x07e4, "5", mapped);
+      setMeta(db, SEEDED, String(n));
+    }).immediate();
   } finally {
     db.pragma(`synchronous = ${sync}`);
   }
 }
 
-function seedAll(db: Db, n: number, mapped: TaxonomyRow[]): void {
-  db.transaction(() => {
-    for (const t of STATE_TABLES) db.prepare(`DELETE FROM ${t}`).run();
-    seedPlatform(db, DEMO_PARENT_ACCOUNT_ID, n, 0x5eed, "4", mapped);
-    seedPlatform(db, OTHER_PARENT_ACCOUNT_ID, OTHER_PLATFORM_MERCHANTS, 0x07e4, "5", mapped);
-  })();
-}
+const SEEDED = "seeded_merchants";
