@@ -50,7 +50,8 @@ export async function tokenEndpoint(s: SandboxState, req: Request): Promise<Resp
   const authz = req.headers.get("authorization");
   let id = fields.get("client_id");
   let secret = fields.get("client_secret");
-  if (authz !== null && authz.trim() !== "") {
+  // Only Basic carries client credentials here; another scheme (a stale Bearer) is ignored.
+  if (authz !== null && /^\s*basic\b/i.test(authz)) {
     const basic = parseBasic(authz);
     if (!basic || id !== undefined || secret !== undefined) return oauthError(400, "invalid_request");
     id = basic.id;
