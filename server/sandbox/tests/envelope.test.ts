@@ -91,6 +91,13 @@ describe("routing: 404 NotFound before any other check", () => {
     ["HEAD", "/v1/partnership/accounts"],
     ["OPTIONS", "/v1/accounts/register/partnership"],
     ["GET", "/v1/accounts/register/partnership"],
+    ["GET", "/v1/partnership/accounts/1234567890123456"],
+    ["GET", "/v1/partnership/accounts/1234567890123456/pages"],
+    ["GET", "/v1/partnership/accounts/1234567890123456/pages/0f8fad5b-d9cb-469f-a165-70867728950e"],
+    ["GET", "/v1/partnership/accounts/1234567890123456/layouts/0f8fad5b-d9cb-469f-a165-70867728950e"],
+    ["PUT", "/v1/partnership/accounts/1234567890123456/layouts/0f8fad5b-d9cb-469f-a165-70867728950e"],
+    ["GET", "/v1/partnership/accounts/1234567890123456/data-deletion-requests"],
+    ["GET", "/v1/partnership/operations"],
     ["PATCH", "/v1/partnership/accounts/1234567890123456/marketplacecontrolslists"],
   ])("%s %s → 404 even without a token or headers", async (method, path) => {
     const env = open();
