@@ -22,6 +22,12 @@ const server = serve(
   (info) => console.log(`Partnerships API sandbox listening on http://127.0.0.1:${info.port}`),
 );
 
+server.on("error", (err: NodeJS.ErrnoException) => {
+  console.error(`Partnerships API sandbox could not listen on 127.0.0.1:${port}: ${err.code ?? err.message}`);
+  sandbox.close();
+  process.exit(1);
+});
+
 const stop = () => {
   server.close();
   sandbox.close();
