@@ -25,6 +25,19 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("repeated wrong passwords for one email are stopped for a while", async ({ page }) => {
+    await page.goto("/sign-in");
+    const email = "guesser@demo.test";
+    const wrong = page.getByRole("alert").filter({ hasText: "Wrong email or password" });
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await submitSignIn(page, email, `guess-${attempt}`);
+      await expect(wrong).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    }
+    await submitSignIn(page, email, "guess-11");
+    await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  });
+
   test("the sign-in page lists the demo users in sandbox mode and fills the form", async ({ page }) => {
     await page.goto("/sign-in");
     await expect(page.getByText("demo-password")).toBeVisible();

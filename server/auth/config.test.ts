@@ -12,6 +12,7 @@ vi.mock("@/server/db", () => ({ getConsoleDb: async () => holder.db! }));
 const { createConsoleDb } = await import("@/server/db/open");
 const { buildAuthConfig } = await import("./config");
 const { resetAuthSecretForTests } = await import("./secret");
+const { TooManyAttempts } = await import("./throttle");
 
 type Callbacks = NonNullable<ReturnType<typeof buildAuthConfig>["callbacks"]>;
 type JwtArgs = Parameters<NonNullable<Callbacks["jwt"]>>[0];
@@ -104,6 +105,18 @@ describe("sandbox sign-in", () => {
     expect(await jwt(config, { token: { ...token } })).toBeNull();
     expect(await authorize(config, "admin@demo.test", "demo-password")).toBeNull();
     await holder.db!.users.setDisabled(user.id, false);
+  });
+
+  it("stops password guessing after 10 failures for one email, until a success or 15 minutes", async () => {
+    const email = "guess@demo.test";
+    await holder.db!.users.create({ email, name: "Guess", role: "support", passwordHash: null });
+    for (let i = 0; i < 10; i++) expect(await authorize(config, email, "wrong-password")).toBeNull();
+    await expect(authorize(config, email, "wrong-password")).rejects.toBeInstanceOf(TooManyAttempts);
+    // Another email is not affected.
+    expect(await authorize(config, "support@demo.test", "demo-password")).not.toBeNull();
+    const { tooManyFailures } = await import("./throttle");
+    expect(await tooManyFailures(holder.db!, email)).toBe(true);
+    expect(await tooManyFailures(holder.db!, email, Date.now() + 16 * 60_000)).toBe(false);
   });
 
   it("honours SESSION_IDLE_MINUTES", async () => {

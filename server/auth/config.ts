@@ -11,6 +11,7 @@ import { auditAuth } from "./audit";
 import { BCRYPT_ROUNDS, ensureDemoUsers } from "./demo-users";
 import { groupsFromProfile, parseRoleMap, resolveRole } from "./role-map";
 import { getAuthSecret } from "./secret";
+import { TooManyAttempts, tooManyFailures } from "./throttle";
 import { checkSession } from "./session-policy";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -80,6 +81,10 @@ export function buildAuthConfig(): NextAuthConfig {
           if (!parsed.success) return fail("malformed credentials");
           const db = await getConsoleDb();
           if (env.sandboxMode) await ensureDemoUsers(db, env.DEMO_PASSWORD);
+          if (await tooManyFailures(db, parsed.data.email.toLowerCase())) {
+            await fail("too many failed attempts");
+            throw new TooManyAttempts();
+          }
           const user = await db.users.findByEmail(parsed.data.email.toLowerCase());
           const matches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? dummyHash());
           if (!user?.passwordHash) return fail("unknown email");
@@ -119,7 +124,8 @@ export function buildAuthConfig(): NextAuthConfig {
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;
         // A wrong password is an expected outcome (audited), not a server error with a stack trace.
-        if (type === "CredentialsSignin") return;
+        const inner = (error.cause as { err?: { type?: string } } | undefined)?.err;
+        if (type === "CredentialsSignin" || inner?.type === "CredentialsSignin") return;
         if (type === "JWTSessionError") {
           console.warn("[auth] unreadable session cookie ignored");
           return;

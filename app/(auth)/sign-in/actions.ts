@@ -4,7 +4,19 @@ import { AuthError } from "next-auth";
 import type { SignInState } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { signIn } from "@/server/auth";
+import { TOO_MANY_ATTEMPTS } from "@/server/auth/throttle";
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, oidcEnabled, passwordSignInEnabled } from "@/server/auth/config";
+
+/**
+ * The code of a refusal thrown by authorize(). Auth.js may wrap it (CallbackRouteError) when the
+ * bundle holds two copies of its error classes, so the wrapped error is looked at too.
+ */
+function signInErrorCode(error: AuthError): string | undefined {
+  const own = (error as { code?: unknown }).code;
+  if (typeof own === "string" && own !== "credentials") return own;
+  const inner = (error.cause as { err?: { code?: unknown } } | undefined)?.err?.code;
+  return typeof inner === "string" ? inner : undefined;
+}
 
 /** Email + password. Keeps the typed email on failure; the password is never echoed back. */
 export async function credentialsSignIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
@@ -24,9 +36,11 @@ export async function credentialsSignIn(_prev: SignInState, formData: FormData):
       return {
         email,
         error:
-          error.type === "CredentialsSignin"
-            ? "Wrong email or password, or the account is disabled."
-            : "Sign-in failed. Try again in a moment.",
+          signInErrorCode(error) === TOO_MANY_ATTEMPTS
+            ? "Too many failed attempts for this email. Wait 15 minutes, then try again."
+            : error.type === "CredentialsSignin"
+              ? "Wrong email or password, or the account is disabled."
+              : "Sign-in failed. Try again in a moment.",
       };
     }
     throw error;
