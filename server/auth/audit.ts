@@ -22,7 +22,7 @@ export async function requestMeta(from?: Headers): Promise<{ ip: string | null; 
 }
 
 export interface AuthAuditInput {
-  action: "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.session_ended";
+  action: "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out";
   outcome: AuditOutcome;
   user: { id: string | null; email: string | null; role: Role | null };
   /** The method used and why it failed; never a password or token. */
