@@ -1,9 +1,9 @@
+import "server-only";
 import { isRole, type Role } from "@/lib/auth/roles";
 
 /**
  * OIDC_ROLE_MAP: "group-or-email=role,…". A user matching several entries gets
  * the highest role among them; matching none is refused at sign-in.
- * Kept free of "server-only" so it is testable and usable from any server module.
  */
 export interface RoleMapEntry {
   key: string; // lowercased group name or email

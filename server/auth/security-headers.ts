@@ -1,6 +1,7 @@
+import "server-only";
 /**
- * Security headers for every page, built per request. Pure (no "server-only")
- * because proxy.ts imports it and a unit test checks it.
+ * Security headers for every page, built per request by proxy.ts. Pure, so a
+ * unit test checks it ("server-only" is fine here: proxy.ts runs on the server).
  */
 export interface SecurityHeaderOptions {
   nonce: string;

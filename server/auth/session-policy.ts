@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Idle timeout and absolute lifetime, checked on every request in the jwt
  * callback. Pure so that it is testable without a clock or a cookie.
