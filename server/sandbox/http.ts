@@ -135,6 +135,13 @@ export interface RawBody {
 }
 
 export async function readBody(req: Request): Promise<RawBody> {
+  // A declared, bounded length takes arrayBuffer(), which @hono/node-server reads on a fast
+  // path, but only while `req.body` was never touched (that builds a slow web stream).
+  const declared = req.headers.get("content-length");
+  if (declared !== null && /^\d{1,7}$/.test(declared) && Number(declared) <= READ_CAP) {
+    const bytes = new Uint8Array(await req.arrayBuffer());
+    return { bytes, tooLarge: bytes.byteLength > MAX_BODY_BYTES };
+  }
   if (!req.body) return { bytes: new Uint8Array(0), tooLarge: false };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
