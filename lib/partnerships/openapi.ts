@@ -365,7 +365,13 @@ export function buildOpenApiDocument(): Json {
       description:
         "Generated from the console's zod contract (lib/partnerships). Preview API: sandbox choices are documented in SPEC.md.",
     },
-    servers: [{ url: "https://accounts.rokt.com", description: "Production API host" }],
+    servers: [
+      {
+        url: "https://accounts.rokt.com",
+        description: "Production API host (token endpoint on https://auth.rokt.com)",
+      },
+      { url: "http://127.0.0.1:4010", description: "The built-in sandbox (npm run sandbox), token endpoint included" },
+    ],
     security,
     paths,
     components: {
