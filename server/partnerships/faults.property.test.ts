@@ -103,6 +103,15 @@ function normalize(value: unknown): unknown {
     if (k === "current_layout_id") {
       const layouts = (obj.layouts ?? []) as { layout_id: string; layout_type: string }[];
       out.current_layout_type = layouts.find((l) => l.layout_id === v)?.layout_type;
+    } else if (k === "layouts" && Array.isArray(v)) {
+      // A page has at most one layout per type; generated ids (and equal timestamps) make the stored order arbitrary.
+      out[k] = (v as { layout_type: string }[])
+        .map(normalize)
+        .sort((a, b) =>
+          String((a as { layout_type: string }).layout_type).localeCompare(
+            String((b as { layout_type: string }).layout_type),
+          ),
+        );
     } else out[k] = normalize(v);
   }
   return out;
