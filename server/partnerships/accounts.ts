@@ -1,9 +1,26 @@
 import "server-only";
 import { accountList, registerResponse } from "@/lib/partnerships";
 import type { Transport } from "./transport";
-import type { PartnershipsClient } from "./types";
+import type { PartnershipsClient, ReadOptions, WriteOptions } from "./types";
 
 export const accountPath = (accountId: string) => `/v1/partnership/accounts/${encodeURIComponent(accountId)}`;
+
+/** What every read of one account's resource shares in its call spec. */
+export const accountRead = (opts: ReadOptions = {}) => ({
+  kind: "read" as const,
+  accountScoped: true,
+  signal: opts.signal,
+});
+
+/** What every keyed write shares: the caller's one key for this intent, dry-run, and the early operation-id hook. */
+export const keyedWrite = (opts: WriteOptions) => ({
+  kind: "write" as const,
+  idempotencyKey: opts.idempotencyKey,
+  dryRun: opts.dryRun,
+  onOperationId: opts.onOperationId,
+  signal: opts.signal,
+});
+export const accountWrite = (opts: WriteOptions) => ({ ...keyedWrite(opts), accountScoped: true });
 
 export function accountsApi(t: Transport): Pick<PartnershipsClient, "listAccounts" | "register"> {
   return {
@@ -27,11 +44,7 @@ export function accountsApi(t: Transport): Pick<PartnershipsClient, "listAccount
         path: "/v1/accounts/register/partnership",
         body,
         schema: registerResponse,
-        kind: "write",
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...keyedWrite(opts),
       }),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { controls } from "@/lib/partnerships";
-import { accountPath } from "./accounts";
+import { accountPath, accountRead, accountWrite } from "./accounts";
 import type { Transport } from "./transport";
 import type { PartnershipsClient } from "./types";
 
@@ -8,15 +8,13 @@ const ROUTE = "/v1/partnership/accounts/{account_id}/marketplacecontrolslists";
 
 export function controlsApi(t: Transport): Pick<PartnershipsClient, "getControls" | "putControls"> {
   return {
-    getControls: (accountId, opts = {}) =>
+    getControls: (accountId, opts) =>
       t.call({
         method: "GET",
         route: ROUTE,
         path: `${accountPath(accountId)}/marketplacecontrolslists`,
         schema: controls,
-        kind: "read",
-        accountScoped: true,
-        signal: opts.signal,
+        ...accountRead(opts),
       }),
 
     putControls: (accountId, body, opts) =>
@@ -26,12 +24,7 @@ export function controlsApi(t: Transport): Pick<PartnershipsClient, "getControls
         path: `${accountPath(accountId)}/marketplacecontrolslists`,
         body,
         schema: controls,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
   };
 }

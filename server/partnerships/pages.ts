@@ -6,7 +6,7 @@ import {
   switchLayoutResponse,
 } from "@/lib/partnerships";
 import { z } from "zod";
-import { accountPath } from "./accounts";
+import { accountPath, accountWrite } from "./accounts";
 import type { Transport } from "./transport";
 import type { PartnershipsClient, PatchLayoutResult } from "./types";
 
@@ -22,12 +22,7 @@ export function pagesApi(t: Transport): Pick<PartnershipsClient, "addPages" | "s
         path: `${accountPath(accountId)}/pages`,
         body,
         schema: addPagesResponse,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
 
     switchPageLayout: (accountId, pageId, body, opts) =>
@@ -37,12 +32,7 @@ export function pagesApi(t: Transport): Pick<PartnershipsClient, "addPages" | "s
         path: `${accountPath(accountId)}/pages/${encodeURIComponent(pageId)}`,
         body,
         schema: switchLayoutResponse,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
 
     patchLayout: (accountId, layoutId, body, opts) =>
@@ -52,12 +42,7 @@ export function pagesApi(t: Transport): Pick<PartnershipsClient, "addPages" | "s
         path: `${accountPath(accountId)}/layouts/${encodeURIComponent(layoutId)}`,
         body,
         schema: patchLayoutResult,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
   };
 }

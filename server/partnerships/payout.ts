@@ -1,6 +1,6 @@
 import "server-only";
 import { dataDeletionResponse, payoutSetupResponse } from "@/lib/partnerships";
-import { accountPath } from "./accounts";
+import { accountPath, accountWrite } from "./accounts";
 import { BadRequestError } from "./errors";
 import type { Transport } from "./transport";
 import type { PartnershipsClient } from "./types";
@@ -21,11 +21,7 @@ export function payoutApi(t: Transport): Pick<PartnershipsClient, "payoutSetup" 
         path: `${accountPath(accountId)}/payout-setup`,
         body,
         schema: payoutSetupResponse,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite({ ...opts, dryRun: undefined }),
       });
     },
 
@@ -36,12 +32,7 @@ export function payoutApi(t: Transport): Pick<PartnershipsClient, "payoutSetup" 
         path: `${accountPath(accountId)}/data-deletion-requests`,
         body,
         schema: dataDeletionResponse,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
   };
 }

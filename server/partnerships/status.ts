@@ -1,6 +1,6 @@
 import "server-only";
 import { accountStatusView } from "@/lib/partnerships";
-import { accountPath } from "./accounts";
+import { accountPath, accountRead, accountWrite } from "./accounts";
 import type { Transport } from "./transport";
 import type { PartnershipsClient } from "./types";
 
@@ -8,15 +8,13 @@ const ROUTE = "/v1/partnership/accounts/{account_id}/status";
 
 export function statusApi(t: Transport): Pick<PartnershipsClient, "getStatus" | "putStatus"> {
   return {
-    getStatus: (accountId, opts = {}) =>
+    getStatus: (accountId, opts) =>
       t.call({
         method: "GET",
         route: ROUTE,
         path: `${accountPath(accountId)}/status`,
         schema: accountStatusView,
-        kind: "read",
-        accountScoped: true,
-        signal: opts.signal,
+        ...accountRead(opts),
       }),
 
     putStatus: (accountId, body, opts) =>
@@ -26,12 +24,7 @@ export function statusApi(t: Transport): Pick<PartnershipsClient, "getStatus" | 
         path: `${accountPath(accountId)}/status`,
         body,
         schema: accountStatusView,
-        kind: "write",
-        accountScoped: true,
-        idempotencyKey: opts.idempotencyKey,
-        dryRun: opts.dryRun,
-        onOperationId: opts.onOperationId,
-        signal: opts.signal,
+        ...accountWrite(opts),
       }),
   };
 }
