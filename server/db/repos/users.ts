@@ -29,6 +29,17 @@ function checkRole(role: Role): Role {
 }
 
 export function usersRepo(db: Kysely<Database>): UsersRepo {
+  /** Role and disabled changes bump session_version, which ends the user's open sessions. */
+  async function updateEndingSessions(id: string, patch: { role?: Role; disabled?: number }) {
+    const r = await db
+      .updateTable("users")
+      .set((eb) => ({ ...patch, session_version: eb("session_version", "+", 1), updated_at: nowIso() }))
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst();
+    return r && toRow(r);
+  }
+
   return {
     async findByEmail(email) {
       const r = await db.selectFrom("users").selectAll().where("email", "=", normEmail(email)).executeTakeFirst();
@@ -102,33 +113,8 @@ export function usersRepo(db: Kysely<Database>): UsersRepo {
       return toRow(r);
     },
 
-    async setRole(id, role) {
-      const r = await db
-        .updateTable("users")
-        .set((eb) => ({
-          role: checkRole(role),
-          session_version: eb("session_version", "+", 1),
-          updated_at: nowIso(),
-        }))
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirst();
-      return r && toRow(r);
-    },
-
-    async setDisabled(id, disabled) {
-      const r = await db
-        .updateTable("users")
-        .set((eb) => ({
-          disabled: fromBool(disabled),
-          session_version: eb("session_version", "+", 1),
-          updated_at: nowIso(),
-        }))
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirst();
-      return r && toRow(r);
-    },
+    setRole: async (id, role) => updateEndingSessions(id, { role: checkRole(role) }),
+    setDisabled: (id, disabled) => updateEndingSessions(id, { disabled: fromBool(disabled) }),
 
     async setPasswordHash(id, passwordHash) {
       await db
