@@ -11,7 +11,8 @@ const url = process.env.E2E_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test
 if (process.argv.includes("--reset")) {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema");
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error("E2E_DATABASE_URL needs a ?schema=<name> to reset");
+  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error("E2E_DATABASE_URL needs a ?schema=<name> to reset");
   parsed.searchParams.delete("schema");
   const client = new pg.Client({ connectionString: parsed.toString() });
   await client.connect();
@@ -29,7 +30,12 @@ const result = spawnSync(
   ["playwright", "test", "e2e/auth.spec.ts", "e2e/shell.spec.ts", "e2e/api.spec.ts", ...process.argv.slice(2)],
   {
     stdio: "inherit",
-    env: { ...process.env, E2E_DATABASE_URL: url, E2E_PORT: process.env.E2E_PORT ?? "3110", E2E_DATA_DIR: ".data-e2e-pg" },
+    env: {
+      ...process.env,
+      E2E_DATABASE_URL: url,
+      E2E_PORT: process.env.E2E_PORT ?? "3110",
+      E2E_DATA_DIR: ".data-e2e-pg",
+    },
   },
 );
 process.exit(result.status ?? 1);

@@ -12,10 +12,12 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const flag = (fallback: boolean) =>
-  z.preprocess(
-    (v) => (emptyToUndefined(v) === undefined ? fallback : String(v).toLowerCase()),
-    z.union([z.boolean(), z.enum(["1", "true", "on", "yes", "0", "false", "off", "no"])]),
-  ).transform((v) => (typeof v === "boolean" ? v : ["1", "true", "on", "yes"].includes(v)));
+  z
+    .preprocess(
+      (v) => (emptyToUndefined(v) === undefined ? fallback : String(v).toLowerCase()),
+      z.union([z.boolean(), z.enum(["1", "true", "on", "yes", "0", "false", "off", "no"])]),
+    )
+    .transform((v) => (typeof v === "boolean" ? v : ["1", "true", "on", "yes"].includes(v)));
 const positiveInt = (fallback: number) =>
   z.preprocess((v) => emptyToUndefined(v) ?? fallback, z.coerce.number().int().positive());
 
@@ -32,7 +34,10 @@ const envSchema = z
     PARTNERSHIPS_CLIENT_SECRET: optionalString,
     PARTNERSHIPS_PARENT_ACCOUNT_ID: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[1-9]\d{15}$/, "must be a 16-digit account id").optional(),
+      z
+        .string()
+        .regex(/^[1-9]\d{15}$/, "must be a 16-digit account id")
+        .optional(),
     ),
     SANDBOX_URL: optionalUrl,
     SANDBOX_ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().default("sandbox-admin")),
@@ -80,7 +85,11 @@ const envSchema = z
       });
     }
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_CLIENT_ID"],
+        message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER",
+      });
     }
   });
 

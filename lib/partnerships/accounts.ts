@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  accountId,
-  boundedString,
-  countryCode,
-  layoutType,
-  storeIdentifier,
-  surface,
-  taxonomyId,
-} from "./formats";
+import { accountId, boundedString, countryCode, layoutType, storeIdentifier, surface, taxonomyId } from "./formats";
 
 export const ACCOUNT_STATUSES = ["active", "paused", "deleting", "deleted"] as const;
 export const accountStatus = z.enum(ACCOUNT_STATUSES);
@@ -85,6 +77,10 @@ export const accountListQuery = z.strictObject({
 /** Tolerance (§10): a list answer may lack `next_cursor`. */
 export const accountList = z.object({
   accounts: z.array(account),
-  next_cursor: z.string().nullable().optional().transform((v) => v ?? null),
+  next_cursor: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type AccountList = z.infer<typeof accountList>;

@@ -25,7 +25,8 @@ export const putControlsRequest = z
     });
     const domains = new Set<string>();
     body.domains?.forEach((d, i) => {
-      if (domains.has(d.domain)) ctx.addIssue({ code: "custom", path: ["domains", i, "domain"], message: `repeats ${d.domain}` });
+      if (domains.has(d.domain))
+        ctx.addIssue({ code: "custom", path: ["domains", i, "domain"], message: `repeats ${d.domain}` });
       domains.add(d.domain);
     });
   });

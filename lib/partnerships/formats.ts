@@ -11,16 +11,21 @@ import { z } from "zod";
 export const codePointLength = (s: string): number => [...s].length;
 
 export const boundedString = (min: number, max: number) =>
-  z.string().refine((s) => {
-    const n = codePointLength(s);
-    return n >= min && n <= max;
-  }, min > 0 ? `must be ${min} to ${max} characters long` : `must be at most ${max} characters long`);
+  z.string().refine(
+    (s) => {
+      const n = codePointLength(s);
+      return n >= min && n <= max;
+    },
+    min > 0 ? `must be ${min} to ${max} characters long` : `must be at most ${max} characters long`,
+  );
 
 export const accountId = z.string().regex(/^[1-9]\d{15}$/, "is not a valid account id (16 digits)");
 export const uuid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "is not a valid lowercase UUID");
-export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "is not an ISO 8601 UTC timestamp");
+export const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "is not an ISO 8601 UTC timestamp");
 export const taxonomyId = z.number().int("must be an integer").positive("must be a positive integer");
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, "is not a two-letter upper-case country code");
 

@@ -21,7 +21,13 @@ export const switchLayoutResponse = z.object({
 export type SwitchLayoutResponse = z.infer<typeof switchLayoutResponse>;
 
 /** The five theme tokens of a layout (§5.8). */
-export const THEME_TOKENS = ["primaryColor", "backgroundColor", "textColor", "closeButtonColor", "borderRadius"] as const;
+export const THEME_TOKENS = [
+  "primaryColor",
+  "backgroundColor",
+  "textColor",
+  "closeButtonColor",
+  "borderRadius",
+] as const;
 export type ThemeToken = (typeof THEME_TOKENS)[number];
 export const theme = z.object({
   primaryColor: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ROUTES } from "./routes";
 import { matchRoute } from "./router";
+import { ROUTES } from "./routes";
 
 describe("matchRoute over the route table", () => {
   it("finds routes with their params, decoding them", () => {

@@ -1,9 +1,8 @@
 import "server-only";
-import { addPagesRequest } from "@/lib/partnerships/pages";
-import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
-import { patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
-import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { putControlsRequest } from "@/lib/partnerships/controls";
+import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
+import { payoutSetupRequest } from "@/lib/partnerships/payout";
+import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
 import * as admin from "./handlers/admin";
 import * as merchants from "./handlers/merchants";
 import * as operations from "./handlers/operations";

@@ -11,8 +11,8 @@ import { auditAuth } from "./audit";
 import { BCRYPT_ROUNDS, ensureDemoUsers } from "./demo-users";
 import { groupsFromProfile, parseRoleMap, resolveRole } from "./role-map";
 import { getAuthSecret } from "./secret";
-import { TooManyAttempts, tooManyFailures } from "./throttle";
 import { checkSession } from "./session-policy";
+import { TooManyAttempts, tooManyFailures } from "./throttle";
 
 export const OIDC_PROVIDER_ID = "oidc";
 export const CREDENTIALS_PROVIDER_ID = "credentials";

@@ -2,8 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import {
   BadRequestError,
-  type ConflictReason,
   ConflictError,
+  type ConflictReason,
   ForbiddenError,
   InvalidResponseError,
   NotFoundError,

@@ -1,11 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import {
   addPagesResponse,
   patchLayoutBareResponse,
   patchLayoutResponse,
   switchLayoutResponse,
 } from "@/lib/partnerships";
-import { z } from "zod";
 import { accountPath, accountWrite } from "./accounts";
 import type { Transport } from "./transport";
 import type { PartnershipsClient, PatchLayoutResult } from "./types";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { errorFromAnswer, parseJson } from "./answer";
 import { getEnv } from "@/server/env";
+import { errorFromAnswer, parseJson } from "./answer";
 import { upstreamTarget } from "./upstream";
 
 /** Body of POST /_sandbox/faults (SPEC §8): a field left out keeps its value. */

@@ -1,10 +1,10 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_PARENT_ACCOUNT_ID,
   OTHER_CLIENT_ID,
   OTHER_CLIENT_SECRET,
   OTHER_PARENT_ACCOUNT_ID,
 } from "@/server/sandbox/demo-platform";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnershipsClient } from "./client";
 import { isAccountInaccessible, NotFoundError, StaleContentError, ValidationFailedError } from "./errors";
 import { allAccounts, key, openSandbox, registerBody, type SandboxRig } from "./test-sandbox";

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { RegisterRequest } from "@/lib/partnerships";
 import { createSandbox } from "@/server/sandbox";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARENT_ACCOUNT_ID } from "@/server/sandbox/demo-platform";
 import { createPartnershipsClient } from "./client";
 import type { PartnershipsClientConfig } from "./config";
 import { createSandboxAdmin, type SandboxAdmin } from "./sandbox-admin";
-import type { RegisterRequest } from "@/lib/partnerships";
 import type { PartnershipsClient } from "./types";
 import { IN_PROCESS_ORIGIN } from "./upstream";
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv, resetEnvForTests } from "@/server/env";
 import { DEMO_CLIENT_ID, DEMO_PARENT_ACCOUNT_ID } from "@/server/sandbox/demo-platform";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UnauthorizedError } from "./errors";
 import { getPartnershipsClient, getUpstreamMode, resetPartnershipsClientForTests } from "./index";
 import { createSandboxAdmin, getSandboxAdmin } from "./sandbox-admin";

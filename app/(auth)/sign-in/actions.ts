@@ -4,8 +4,8 @@ import { AuthError } from "next-auth";
 import type { SignInState } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { signIn } from "@/server/auth";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/throttle";
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, oidcEnabled, passwordSignInEnabled } from "@/server/auth/config";
+import { TOO_MANY_ATTEMPTS } from "@/server/auth/throttle";
 
 /**
  * The code of a refusal thrown by authorize(). Auth.js may wrap it (CallbackRouteError) when the

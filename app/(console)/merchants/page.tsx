@@ -4,8 +4,8 @@ import { MerchantTable } from "@/components/merchants/merchant-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { nextPageHref, previousPageHref, readCursorState, type SearchParams } from "@/lib/api/paging";
-import { pageQuery } from "@/server/api/schemas";
 import { loadMerchants, parseSearch } from "@/server/api/page-data";
+import { pageQuery } from "@/server/api/schemas";
 import { requireSection } from "@/server/auth";
 import { getPartnershipsClient } from "@/server/partnerships";
 

@@ -1,7 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { accountId as accountIdFormat, boundedString } from "@/lib/partnerships/formats";
-import { registerRequest } from "@/lib/partnerships/accounts";
 import type {
   AddPagesRequest,
   PatchLayoutRequest,
@@ -9,6 +7,8 @@ import type {
   PutControlsRequest,
   SwitchLayoutRequest,
 } from "@/lib/partnerships";
+import { registerRequest } from "@/lib/partnerships/accounts";
+import { accountId as accountIdFormat, boundedString } from "@/lib/partnerships/formats";
 import type { HandlerContext, HandlerResult } from "../types";
 import { upstreamOk } from "../types";
 
