@@ -63,17 +63,19 @@ export interface SettleInput {
 /** Keeps or releases the intent, brings the journal up to date, and writes the audit entry of a write. */
 export async function settle(s: SettleInput): Promise<void> {
   const { db, route, outcome: o, user } = s;
-  // An unknown outcome of a call the upstream cannot deduplicate (network privacy) holds the key:
-  // a resend of the same intent meets "in flight" instead of submitting the request twice.
+  // An unknown outcome of a call the upstream cannot deduplicate (network privacy) is kept under the
+  // key for its whole retention: a resend of the same intent replays "outcome unknown" instead of
+  // submitting the request twice.
   const hold = o.unknown && route.retrySafe === false;
-  if (s.intentKey && !hold) {
-    if (o.release) await db.intents.release(s.intentKey, user.id);
+  if (s.intentKey) {
+    if (o.release && !hold) await db.intents.release(s.intentKey, user.id);
     else
-      await db.intents.complete(s.intentKey, user.id, {
-        httpStatus: o.status,
-        body: o.body,
-        operationId: o.operationId,
-      });
+      await db.intents.complete(
+        s.intentKey,
+        user.id,
+        { httpStatus: o.status, body: o.body, operationId: o.operationId },
+        { keepUnknown: hold },
+      );
   }
   if (o.operationId && route.write && !o.headers["Idempotent-Replayed"]) {
     await s.journal(o.operationId, s.notes.merchantId ?? null).catch(() => undefined);

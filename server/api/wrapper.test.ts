@@ -487,7 +487,7 @@ describe("OpenAPI", () => {
 });
 
 describe("network privacy double-submission guard", () => {
-  it("holds the key after an unknown outcome so the same intent is not submitted twice", async () => {
+  it("keeps the unknown outcome under the key so the same intent is never submitted twice", async () => {
     h.as(h.users.admin);
     await h.sandbox("POST", "/_sandbox/faults", { error_rate: 1 });
     const key = randomUUID();
@@ -497,7 +497,10 @@ describe("network privacy double-submission guard", () => {
     expect(first.body.error.message).toContain("Do not send it again");
     await h.sandbox("POST", "/_sandbox/faults", { error_rate: 0 });
     const again = await h.call("POST", "/api/privacy-requests", { body, key });
-    expect(again.status).toBe(409);
+    // The "outcome unknown" answer is kept under the key (not a reservation that lapses): replayed, not resent.
+    expect(again.status).toBe(502);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(again.body.error.message).toContain("Do not send it again");
     const recorded = await h.sandbox("GET", "/_sandbox/privacy-requests");
     expect(recorded.body.data.requests).toEqual([]);
   });

@@ -75,6 +75,13 @@ describe.each(BACKENDS)("idempotency intents on $name", (backend) => {
     expect(isRetryableStatus(404)).toBe(false);
   });
 
+  it("keeps even a retryable answer with keepUnknown (calls the upstream cannot deduplicate)", async () => {
+    await db.intents.begin(req);
+    const body = { error: { code: "upstream_unknown" } };
+    await db.intents.complete(req.key, req.userId, { httpStatus: 502, body }, { keepUnknown: true });
+    expect(await db.intents.begin(req)).toEqual({ state: "replay", httpStatus: 502, body, operationId: null });
+  });
+
   it("gives exactly one 'new' to concurrent begins, on one instance and across two", async () => {
     const other = await t.open();
     for (let round = 0; round < 5; round++) {

@@ -181,11 +181,15 @@ export interface IntentsRepo {
   /**
    * Keeps a final answer (2xx/4xx) for replay; a retryable outcome releases the key instead:
    * network failure (status 0), 408, 409 (the API's "key in use by a running request"), 425, 429, 5xx.
+   * With `keepUnknown`, even a retryable answer is kept: for calls the upstream cannot deduplicate
+   * (network privacy requests), a resend of the same intent replays "outcome unknown" instead of
+   * submitting twice.
    */
   complete(
     key: string,
     userId: string,
     outcome: { httpStatus: number; body: unknown; operationId?: string | null },
+    opts?: { keepUnknown?: boolean },
   ): Promise<void>;
   release(key: string, userId: string): Promise<void>;
 }

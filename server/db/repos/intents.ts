@@ -113,8 +113,8 @@ export function intentsRepo(
       return { state: "in_flight" };
     },
 
-    async complete(key, userId, outcome) {
-      if (isRetryableStatus(outcome.httpStatus)) {
+    async complete(key, userId, outcome, opts = {}) {
+      if (isRetryableStatus(outcome.httpStatus) && !opts.keepUnknown) {
         await release(key, userId);
         return;
       }
