@@ -88,10 +88,12 @@ test.describe("the shell", () => {
     await page.reload();
     await expect(html).toHaveClass(/\bdark\b/);
     await expect(page.getByRole("button", { name: "Toggle dark mode" })).toHaveAttribute("aria-pressed", "true");
+    // Back to what the system shows: the console follows the system again (nothing stored).
     await page.getByRole("button", { name: "Toggle dark mode" }).click();
-    await expect(html).toHaveClass(/\blight\b/);
-    await page.reload();
-    await expect(html).not.toHaveClass(/dark/);
+    await expect(html).not.toHaveClass(/\b(dark|light)\b/);
+    expect(await page.evaluate(() => localStorage.getItem("console-theme"))).toBeNull();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(page.getByRole("button", { name: "Toggle dark mode" })).toHaveAttribute("aria-pressed", "true");
   });
 
   test("dark mode follows the system until chosen", async ({ page }) => {

@@ -11,7 +11,7 @@ function effectiveDark(): boolean {
   return window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
-/** Follows the system until pressed; the choice is kept in localStorage. */
+/** Follows the system until pressed; a choice that differs from the system is kept in localStorage. */
 export function ThemeToggle() {
   const [dark, setDark] = useState<boolean | null>(null);
 
@@ -25,11 +25,14 @@ export function ThemeToggle() {
 
   function toggle() {
     const next = !effectiveDark();
+    // Choosing what the system already shows means "follow the system" again: no class, nothing stored.
+    const followSystem = next === window.matchMedia("(prefers-color-scheme: dark)").matches;
     const root = document.documentElement.classList;
     root.remove("dark", "light");
-    root.add(next ? "dark" : "light");
+    if (!followSystem) root.add(next ? "dark" : "light");
     try {
-      localStorage.setItem(THEME_STORAGE_KEY, next ? "dark" : "light");
+      if (followSystem) localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, next ? "dark" : "light");
     } catch {
       // Private mode: the choice lasts for this page only.
     }
