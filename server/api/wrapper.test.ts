@@ -327,6 +327,9 @@ describe("audit and journal of writes", () => {
     });
     expect(reg.status, reg.text).toBe(200);
     const id = reg.body.data.account_id as string;
+    // The operation id is journalled before the answer names the merchant; settling fills it in.
+    const registered = (await journal()).find((e) => e.action === "merchant.register");
+    expect(registered).toMatchObject({ merchantId: id, status: "completed", operationId: reg.body.operationId });
     const known = await h.call("GET", `/api/merchants/${id}/knowledge`);
     expect(known.body.data.pages.map((p: { surface: string }) => p.surface)).toEqual(["confirmation"]);
     const dry = await h.call("POST", `/api/merchants/${id}/pages?dry_run=true`, {

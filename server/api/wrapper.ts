@@ -94,15 +94,18 @@ async function runRoute(
 ): Promise<Response> {
   const notes: AuditNotes = { merchantId: rawParams.accountId ?? null };
   const dryRun = url.searchParams.get("dry_run") === "true";
-  const journaled = new Set<string>();
+  /** Operation ids already journalled, with whether their merchant was known then. */
+  const journaled = new Map<string, boolean>();
   let key: string | null = null;
   let intentKey: string | null = null;
   let summary: unknown;
   let outcome: Outcome;
 
   const journal = async (operationId: string, merchantId: string | null) => {
-    if (journaled.has(operationId)) return;
-    journaled.add(operationId);
+    // Record once; again only to fill in a merchant learnt from the answer (register): record() keeps what it knows.
+    const knewMerchant = journaled.get(operationId);
+    if (knewMerchant === true || (knewMerchant === false && merchantId === null)) return;
+    journaled.set(operationId, merchantId !== null);
     await db.journal.record({
       operationId,
       userId: user.id,
