@@ -6,6 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden(): a page a role may not open renders app/(console)/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -13,8 +13,8 @@ import { getEnv } from "@/server/env";
  * 401 JSON itself.
  */
 const PUBLIC_PAGES = new Set(["/sign-in"]);
-/** No page lives here: rewriting to it renders the not-found page with a real 404 status. */
-const FORBIDDEN_REWRITE = "/_section-not-available";
+/** The page that says "You don't have access to this page"; the proxy serves it with a 403. */
+const FORBIDDEN_REWRITE = "/access-denied";
 
 function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
   const env = getEnv();
@@ -52,12 +52,15 @@ const handler = auth((request) => {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"] ?? "");
-  // A section the role may not open is a 404 before any of it renders (pages check again themselves;
+  // A section the role may not open is a 403 before any of it renders (pages check again themselves;
   // this keeps the status honest, which a page under a loading boundary cannot change once streaming).
   const role = (request.auth?.user as { role?: unknown } | undefined)?.role;
   const forbidden = isRole(role) && !canOpen(role, pathname);
   const response = forbidden
-    ? NextResponse.rewrite(new URL(FORBIDDEN_REWRITE, request.nextUrl), { request: { headers: requestHeaders } })
+    ? NextResponse.rewrite(new URL(FORBIDDEN_REWRITE, request.nextUrl), {
+        status: 403,
+        request: { headers: requestHeaders },
+      })
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;

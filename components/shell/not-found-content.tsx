@@ -5,7 +5,7 @@ export function NotFoundContent() {
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold text-fg">Page not found</h1>
-      <p className="mt-2 text-sm text-fg-muted">This page does not exist, or your role cannot open it.</p>
+      <p className="mt-2 text-sm text-fg-muted">This page does not exist.</p>
       <Link href="/" className={buttonClasses("primary", "md", "mt-6")}>
         Go to the home page
       </Link>

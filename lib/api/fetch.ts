@@ -24,6 +24,8 @@ export interface ApiFetchOptions {
   idempotencyKey?: string;
   dryRun?: boolean;
   signal?: AbortSignal;
+  /** Let the request outlive a closed tab once it has left (writes; bodies up to 64 KiB). */
+  keepalive?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -61,6 +63,7 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
       credentials: "same-origin",
       cache: "no-store",
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;

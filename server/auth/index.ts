@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { cache } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback";
@@ -58,16 +58,16 @@ export async function requireSessionUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages a role may not open: the not-found page, rendered on the server. */
+/** For pages a role may not open: "You don't have access to this page", rendered on the server. */
 export async function requireRole(minRole: Role): Promise<SessionUser> {
   const user = await requireSessionUser();
-  if (!hasRole(user.role, minRole)) notFound();
+  if (!hasRole(user.role, minRole)) forbidden();
   return user;
 }
 
 /** For section pages: enforces the navigation table (lib/auth/navigation.ts) for this path. */
 export async function requireSection(pathname: string): Promise<SessionUser> {
   const user = await requireSessionUser();
-  if (!canOpen(user.role, pathname)) notFound();
+  if (!canOpen(user.role, pathname)) forbidden();
   return user;
 }
