@@ -45,6 +45,13 @@ export const DEFAULT_THEME: Theme = {
   closeButtonColor: "#6B7280",
 };
 
+/** A layout's corner radius in pixels (§5.8); shared by the PATCH schema and the theme editor. */
+export const borderRadius = z
+  .number({ error: "must be a number from 0 to 48" })
+  .int("must be an integer")
+  .min(0, "must be 0 to 48")
+  .max(48, "must be 0 to 48");
+
 /** PATCH /v1/partnership/accounts/{account_id}/layouts/{layout_id}: sparse, non-empty. */
 export const patchLayoutRequest = z
   .strictObject({
@@ -52,7 +59,7 @@ export const patchLayoutRequest = z
     backgroundColor: colour.optional(),
     textColor: colour.optional(),
     closeButtonColor: colour.optional(),
-    borderRadius: z.number().int("must be an integer").min(0, "must be 0 to 48").max(48, "must be 0 to 48").optional(),
+    borderRadius: borderRadius.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, "must set at least one theme token");
 export type PatchLayoutRequest = z.input<typeof patchLayoutRequest>;
