@@ -52,16 +52,19 @@ test.describe("the shell", () => {
     await expect(banner.getByRole("button", { name: "Sign out" })).toBeHidden();
   });
 
-  test("a support user opening /settings gets the not-found page, on the server", async ({ page }) => {
+  test("a page the role may not open answers 403 and shows nothing of it, on the server", async ({ page }) => {
     await signIn(page, DEMO.support);
     const response = await page.goto("/settings");
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Settings" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
-    for (const path of ["/onboard", "/privacy"]) {
-      expect((await page.goto(path))?.status()).toBe(404);
+    for (const path of ["/onboard", "/privacy", "/audit", "/settings/users"]) {
+      expect((await page.goto(path))?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
     }
+    // A page that does not exist stays a 404.
+    expect((await page.goto("/merchants-nope"))?.status()).toBe(404);
   });
 
   test("unknown pages show the not-found page with a link home", async ({ page }) => {
