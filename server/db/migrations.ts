@@ -196,9 +196,25 @@ async function initial(db: AnyDb, dialect: Dialect): Promise<void> {
     .execute();
 }
 
+/** The latest Stripe onboarding link per merchant (a bearer link: kept here, never in the audit log). */
+async function payoutLinks(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("payout_links")
+    .ifNotExists()
+    .addColumn("account_id", "text", (c) => c.primaryKey())
+    .addColumn("stripe_account_id", "text", (c) => c.notNull())
+    .addColumn("onboarding_url", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("operation_id", "text")
+    .addColumn("created_by", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
+    "0003_payout_links": { up: (db) => payoutLinks(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -9,6 +9,7 @@ import { journalRepo } from "./repos/journal";
 import { knowledgeRepo } from "./repos/knowledge";
 import { leasesRepo } from "./repos/leases";
 import { limiterRepo } from "./repos/limiter";
+import { payoutLinksRepo } from "./repos/payout-links";
 import { usersRepo } from "./repos/users";
 import type { Database } from "./schema";
 import type { ConsoleDb } from "./types";
@@ -121,6 +122,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     intents: intentsRepo(kysely),
     limiter: limiterRepo(kysely),
     leases: leasesRepo(kysely),
+    payoutLinks: payoutLinksRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

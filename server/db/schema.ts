@@ -108,6 +108,17 @@ export interface LeasesTable {
   acquired_at: string;
 }
 
+export interface PayoutLinksTable {
+  account_id: string;
+  stripe_account_id: string;
+  /** A bearer link to the merchant's Stripe onboarding: never copied into the audit log or a log line. */
+  onboarding_url: string;
+  expires_at: string;
+  operation_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
@@ -117,4 +128,5 @@ export interface Database {
   idempotency_intents: IdempotencyIntentsTable;
   rate_limits: RateLimitsTable;
   leases: LeasesTable;
+  payout_links: PayoutLinksTable;
 }

@@ -213,6 +213,23 @@ export interface LeasesRepo {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** The latest Stripe onboarding link the console obtained for a merchant (SPEC §5.9). */
+export interface PayoutLink {
+  accountId: string;
+  stripeAccountId: string;
+  /** Bearer link: show it only to those who may start onboarding; never log it. */
+  onboardingUrl: string;
+  expiresAt: string;
+  operationId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+export interface PayoutLinksRepo {
+  /** Keeps the link unless a link expiring later is already stored (two overlapping requests: the newer wins). */
+  record(link: Omit<PayoutLink, "createdAt">): Promise<void>;
+  get(accountId: string): Promise<PayoutLink | undefined>;
+}
+
 export interface ConsoleDb {
   readonly dialect: "sqlite" | "postgres";
   // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
@@ -224,6 +241,7 @@ export interface ConsoleDb {
   intents: IntentsRepo;
   limiter: LimiterRepo;
   leases: LeasesRepo;
+  payoutLinks: PayoutLinksRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -137,5 +137,20 @@ export async function payoutSetup(ctx: Ctx<Account, PayoutSetupRequest, unknown>
   const result = await client.payoutSetup(ctx.params.accountId, ctx.body, { ...ctx.writeOptions(), dryRun: false });
   // The onboarding link is a bearer link to the merchant's Stripe onboarding: not for the audit log.
   ctx.audit.after = { stripe_account_id: result.data.stripe_account_id, expires_at: result.data.expires_at };
+  // Kept so the Payouts section shows the link after a reload (the API cannot read it back).
+  // The link already exists upstream: failing to keep it must not turn the answer into an error.
+  try {
+    await ctx.db.payoutLinks.record({
+      accountId: ctx.params.accountId,
+      stripeAccountId: result.data.stripe_account_id,
+      onboardingUrl: result.data.onboarding_url,
+      expiresAt: result.data.expires_at,
+      operationId: result.operationId,
+      createdBy: ctx.user?.email ?? null,
+    });
+  } catch (err) {
+    // Never the link itself in a log line.
+    console.error("payout link not kept:", err instanceof Error ? err.name : "unknown error");
+  }
   return upstreamOk(result);
 }
