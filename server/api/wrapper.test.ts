@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db/schema";
+import { canonicalJson, sha256 } from "./hash";
 import { createHarness, type Harness } from "./test-harness";
 
 let h: Harness;
@@ -506,5 +509,52 @@ describe("network privacy double-submission guard", () => {
     expect(again.body.error.message).toContain("Do not send it again");
     const recorded = await h.sandbox("GET", "/_sandbox/privacy-requests");
     expect(recorded.body.data.requests).toEqual([]);
+  });
+
+  it("a reservation abandoned by a console that died mid-request becomes the kept 'outcome unknown', never a resend", async () => {
+    h.as(h.users.admin);
+    const key = randomUUID();
+    const body = { requestType: "NETWORK_OPT_OUT", email: "crash@example.com" };
+    // What a console killed between reserving the intent and hearing back leaves behind.
+    const begun = await h.db.intents.begin({
+      key,
+      userId: h.users.admin.id,
+      route: "POST /api/privacy-requests",
+      bodyHash: sha256(canonicalJson({ body, dryRun: false })),
+    });
+    expect(begun.state).toBe("new");
+    const busy = await h.call("POST", "/api/privacy-requests", { body, key });
+    expect(busy.status).toBe(409);
+    await (h.db.kysely as Kysely<Database>)
+      .updateTable("idempotency_intents")
+      .set({ in_flight_until: Date.now() - 1 })
+      .execute();
+    const retry = await h.call("POST", "/api/privacy-requests", { body, key });
+    expect(retry.status).toBe(504);
+    expect(retry.body.error.message).toContain("Do not send it again");
+    const again = await h.call("POST", "/api/privacy-requests", { body, key });
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    const recorded = await h.sandbox("GET", "/_sandbox/privacy-requests");
+    expect(recorded.body.data.requests).toEqual([]);
+  });
+
+  it("a keyed write abandoned the same way is taken over and sent with the same key", async () => {
+    h.as(h.users.support);
+    const key = randomUUID();
+    const accountId = account;
+    const body = { status: "paused" };
+    await h.db.intents.begin({
+      key,
+      userId: h.users.support.id,
+      route: `PUT /api/merchants/${accountId}/status`,
+      bodyHash: sha256(canonicalJson({ body, dryRun: false })),
+    });
+    await (h.db.kysely as Kysely<Database>)
+      .updateTable("idempotency_intents")
+      .set({ in_flight_until: Date.now() - 1 })
+      .execute();
+    const retry = await h.call("PUT", `/api/merchants/${accountId}/status`, { body, key });
+    expect(retry.status).toBe(200);
+    expect(retry.body.data.status).toBe("paused");
   });
 });

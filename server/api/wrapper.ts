@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { parseIdempotencyKey } from "@/lib/partnerships/formats";
 import type { SessionUser } from "@/server/auth/types";
+import { INTENT_HEARTBEAT_MS } from "@/server/db/repos/intents";
 import type { ConsoleDb } from "@/server/db/types";
+import { UpstreamUnavailableError } from "@/server/partnerships/errors";
 import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
 import { admit } from "./gate";
@@ -80,6 +82,25 @@ async function runPublic(request: Request, deps: ApiDeps, route: AnyRoute, param
     audit: {},
   });
   return json(result.body, result.status ?? 200, result.headers);
+}
+
+/**
+ * While a write runs, its reservation is renewed every few seconds, so that a
+ * console which dies mid-write leaves it abandoned within seconds (intents.ts).
+ */
+async function withHeartbeat<T>(db: ConsoleDb, key: string | null, userId: string, run: () => Promise<T>): Promise<T> {
+  if (!key) return run();
+  const timer = setInterval(() => {
+    db.intents
+      .renew(key, userId)
+      .catch((e: unknown) => console.error("intent heartbeat failed:", e instanceof Error ? e.message : e));
+  }, INTENT_HEARTBEAT_MS);
+  timer.unref?.();
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Validates, checks the key and intent, runs the handler, and settles the outcome. */
@@ -191,6 +212,21 @@ async function runRoute(
         return json(outcome.body, outcome.status, outcome.headers);
       }
       intentKey = key;
+      if (begun.state === "taken_over" && route.retrySafe === false) {
+        // The console that ran this intent died mid-call. The upstream cannot deduplicate it (network
+        // privacy): it may have been received, so its outcome is unknown and kept, and never resent.
+        notes.message = "taken over from a console that stopped mid-request: not sent again";
+        outcome = fromError(
+          new UpstreamUnavailableError("the console stopped while sending this request", {
+            status: 0,
+            timeout: false,
+            outcomeUnknown: true,
+          }),
+          route,
+        );
+        await settle({ db, request, user, route, outcome, notes, summary, intentKey, key, journal });
+        return json(outcome.body, outcome.status, outcome.headers);
+      }
     }
 
     const ctx: HandlerContext<unknown, unknown, unknown> = {
@@ -219,7 +255,7 @@ async function runRoute(
         };
       },
     };
-    const result = await route.handler(ctx);
+    const result = await withHeartbeat(db, intentKey, user.id, () => route.handler(ctx));
     outcome = {
       status: result.status ?? 200,
       body: result.body,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { intentsRepo, isRetryableStatus } from "./repos/intents";
+import { INTENT_HEARTBEAT_MS, INTENT_IN_FLIGHT_TIMEOUT_MS, intentsRepo, isRetryableStatus } from "./repos/intents";
 import type { Database } from "./schema";
 import { BACKENDS, type TestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
@@ -112,13 +112,37 @@ describe.each(BACKENDS)("idempotency intents on $name", (backend) => {
     const takers = await Promise.all(
       [db, other, db, other].map((d) => d.intents.begin({ ...req, bodyHash: "new-body" })),
     );
-    expect(takers.filter((r) => r.state === "new")).toHaveLength(1);
+    expect(takers.filter((r) => r.state === "taken_over")).toHaveLength(1);
+    expect(takers.filter((r) => r.state === "in_flight")).toHaveLength(3);
     // A different body still conflicts with an abandoned reservation.
     await k
       .updateTable("idempotency_intents")
       .set({ in_flight_until: Date.now() - 1 })
       .execute();
     expect(await db.intents.begin(req)).toEqual({ state: "conflict" });
+  });
+
+  it("a running write's heartbeat keeps its reservation; an unrenewed one is abandoned in seconds", async () => {
+    const k = db.kysely as Kysely<Database>;
+    expect(INTENT_IN_FLIGHT_TIMEOUT_MS).toBeLessThanOrEqual(20_000);
+    expect(INTENT_HEARTBEAT_MS * 2).toBeLessThan(INTENT_IN_FLIGHT_TIMEOUT_MS);
+    await db.intents.begin(req);
+    await k
+      .updateTable("idempotency_intents")
+      .set({ in_flight_until: Date.now() + 50 })
+      .execute();
+    expect(await db.intents.renew(req.key, req.userId)).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    // Renewed: still running, not abandoned.
+    expect(await db.intents.begin(req)).toEqual({ state: "in_flight" });
+    await k
+      .updateTable("idempotency_intents")
+      .set({ in_flight_until: Date.now() - 1 })
+      .execute();
+    expect(await db.intents.begin(req)).toEqual({ state: "taken_over" });
+    await db.intents.complete(req.key, req.userId, { httpStatus: 200, body: "done" });
+    // A finished intent has nothing to renew.
+    expect(await db.intents.renew(req.key, req.userId)).toBe(false);
   });
 
   it("purges expired intents", async () => {

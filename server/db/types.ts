@@ -173,6 +173,8 @@ export interface KnowledgeRepo {
 export type IntentBegin =
   | { state: "new" }
   | { state: "in_flight" }
+  /** The reservation was abandoned (not renewed in time by a console that died) and is now this request's. */
+  | { state: "taken_over" }
   | { state: "conflict" } // same key, different user/route/body
   | { state: "replay"; httpStatus: number; body: unknown; operationId?: string | null };
 /** Idempotency intents: a key is bound to (user, route, body hash) before anything goes upstream. */
@@ -192,6 +194,8 @@ export interface IntentsRepo {
     opts?: { keepUnknown?: boolean },
   ): Promise<void>;
   release(key: string, userId: string): Promise<void>;
+  /** Heartbeat of a running write: pushes its reservation's deadline out; false once it is no longer in flight. */
+  renew(key: string, userId: string): Promise<boolean>;
 }
 
 /** Fixed-window counters shared by every console instance (they live in the database). */

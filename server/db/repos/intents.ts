@@ -7,11 +7,15 @@ import { fromJsonText, nowIso, toJsonText, toNumber } from "../util";
 /** Like the API's own retention: 24 h from the first request, then the key is new again. */
 export const INTENT_TTL_MS = 24 * 60 * 60 * 1000;
 /**
- * A reservation still in flight after this long was left by a console that
- * died mid-request; a retry may take it over. Safe because the same key goes
- * upstream, where the API deduplicates it.
+ * A reservation not renewed for this long was left by a console that died
+ * mid-request: the instance running a write renews it every
+ * INTENT_HEARTBEAT_MS (wrapper.ts), so a person's retry after a crash waits
+ * seconds, not minutes. Taking it over is safe for keyed routes (the same key
+ * goes upstream, where the API deduplicates it); for the others the wrapper
+ * turns a takeover into the kept "outcome unknown" answer, never a resend.
  */
-export const INTENT_IN_FLIGHT_TIMEOUT_MS = 5 * 60 * 1000;
+export const INTENT_IN_FLIGHT_TIMEOUT_MS = 15_000;
+export const INTENT_HEARTBEAT_MS = 5_000;
 
 /** Outcomes worth retrying are not kept: the key is released so the same intent can go again. */
 export function isRetryableStatus(status: number): boolean {
@@ -108,9 +112,20 @@ export function intentsRepo(
           .where("state", "=", "in_flight")
           .where("in_flight_until", "=", row.in_flight_until)
           .executeTakeFirst();
-        return Number(taken.numUpdatedRows) === 1 ? { state: "new" } : { state: "in_flight" };
+        return Number(taken.numUpdatedRows) === 1 ? { state: "taken_over" } : { state: "in_flight" };
       }
       return { state: "in_flight" };
+    },
+
+    async renew(key, userId) {
+      const r = await db
+        .updateTable("idempotency_intents")
+        .set({ in_flight_until: Date.now() + inFlightTimeout })
+        .where("user_id", "=", userId)
+        .where("key", "=", key)
+        .where("state", "=", "in_flight")
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     async complete(key, userId, outcome, opts = {}) {
