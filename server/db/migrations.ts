@@ -211,10 +211,80 @@ async function payoutLinks(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/** The onboarding wizard: drafts per user, and each draft's go-live run as a saga of recorded steps. */
+async function onboarding(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("onboarding_drafts")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("brand", "text")
+    .addColumn("data_json", "text", (c) => c.notNull())
+    .addColumn("reached", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("account_id", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("onboarding_drafts_user_idx")
+    .ifNotExists()
+    .on("onboarding_drafts")
+    .columns(["user_id", "status", "updated_at"])
+    .execute();
+  await db.schema
+    .createTable("onboarding_runs")
+    .ifNotExists()
+    .addColumn("draft_id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("user_email", "text")
+    .addColumn("state", "text", (c) => c.notNull())
+    .addColumn("origin", "text", (c) => c.notNull())
+    .addColumn("payout_link", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("account_id", "text")
+    .addColumn("pages_json", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("onboarding_runs_state_idx").ifNotExists().on("onboarding_runs").column("state").execute();
+  await db.schema
+    .createTable("onboarding_steps")
+    .ifNotExists()
+    .addColumn("draft_id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("state", "text", (c) => c.notNull())
+    .addColumn("idempotency_key", "text")
+    .addColumn("request_json", "text")
+    .addColumn("sent", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("operation_id", "text")
+    .addColumn("request_id", "text")
+    .addColumn("http_status", "integer")
+    .addColumn("result_json", "text")
+    .addColumn("error_json", "text")
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("onboarding_steps_pk", ["draft_id", "name"])
+    .execute();
+  await db.schema
+    .createTable("controls_templates")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.notNull().unique())
+    .addColumn("blocked_json", "text", (c) => c.notNull())
+    .addColumn("domains_text", "text", (c) => c.notNull())
+    .addColumn("created_by", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
     "0003_payout_links": { up: (db) => payoutLinks(db) },
+    "0004_onboarding": { up: (db) => onboarding(db) },
   };
   return { getMigrations: async () => migrations };
 }

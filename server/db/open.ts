@@ -9,6 +9,7 @@ import { journalRepo } from "./repos/journal";
 import { knowledgeRepo } from "./repos/knowledge";
 import { leasesRepo } from "./repos/leases";
 import { limiterRepo } from "./repos/limiter";
+import { onboardingRepo } from "./repos/onboarding";
 import { payoutLinksRepo } from "./repos/payout-links";
 import { usersRepo } from "./repos/users";
 import type { Database } from "./schema";
@@ -123,6 +124,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     limiter: limiterRepo(kysely),
     leases: leasesRepo(kysely),
     payoutLinks: payoutLinksRepo(kysely),
+    onboarding: onboardingRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

@@ -129,4 +129,68 @@ export interface Database {
   rate_limits: RateLimitsTable;
   leases: LeasesTable;
   payout_links: PayoutLinksTable;
+  onboarding_drafts: OnboardingDraftsTable;
+  onboarding_runs: OnboardingRunsTable;
+  onboarding_steps: OnboardingStepsTable;
+  controls_templates: ControlsTemplatesTable;
+}
+
+/** Onboarding wizard (migration 0004_onboarding): drafts as typed, and each go-live run's recorded steps. */
+export interface OnboardingDraftsTable {
+  id: string;
+  user_id: string;
+  brand: string | null;
+  data_json: string;
+  /** Index of the furthest step the draft may open (lib/onboarding/steps.ts). */
+  reached: number;
+  version: number;
+  /** draft | live */
+  status: string;
+  account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OnboardingRunsTable {
+  draft_id: string;
+  user_id: string;
+  user_email: string | null;
+  /** running | failed | paused | done */
+  state: string;
+  origin: string;
+  payout_link: number;
+  account_id: string | null;
+  pages_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OnboardingStepsTable {
+  draft_id: string;
+  name: string;
+  position: number;
+  /** waiting | running | done | failed */
+  state: string;
+  /** Recorded before the step is sent; a resume resends with it. */
+  idempotency_key: string | null;
+  request_json: string | null;
+  /** 1 once a request with this key may have left. */
+  sent: number;
+  attempts: number;
+  operation_id: string | null;
+  request_id: string | null;
+  http_status: number | null;
+  result_json: string | null;
+  error_json: string | null;
+  updated_at: string;
+}
+
+export interface ControlsTemplatesTable {
+  id: string;
+  name: string;
+  blocked_json: string;
+  domains_text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }

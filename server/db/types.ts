@@ -234,6 +234,116 @@ export interface PayoutLinksRepo {
   get(accountId: string): Promise<PayoutLink | undefined>;
 }
 
+/** A wizard draft as stored: the data is what the person typed (lib/onboarding/draft.ts), checked when it is used. */
+export interface OnboardingDraftRow {
+  id: string;
+  userId: string;
+  brand: string | null;
+  data: unknown;
+  /** Index of the furthest step the draft may open. */
+  reached: number;
+  version: number;
+  /** "live" once its go-live finished: no longer listed as in progress. */
+  status: "draft" | "live";
+  accountId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export type OnboardingRunState = "running" | "failed" | "paused" | "done";
+export interface OnboardingRunRow {
+  draftId: string;
+  userId: string;
+  userEmail: string | null;
+  state: OnboardingRunState;
+  /** The console origin the run was started from (payout return URLs). */
+  origin: string;
+  payoutLink: boolean;
+  accountId: string | null;
+  /** The register answer's pages (layout ids for the theme steps). */
+  pages: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+export type OnboardingStepState = "waiting" | "running" | "done" | "failed";
+export interface OnboardingStepRow {
+  draftId: string;
+  name: string;
+  position: number;
+  state: OnboardingStepState;
+  idempotencyKey: string | null;
+  request: unknown;
+  /** true once a request with this key may have left (a resume must then resend it, never skip it). */
+  sent: boolean;
+  attempts: number;
+  operationId: string | null;
+  requestId: string | null;
+  httpStatus: number | null;
+  result: unknown;
+  error: unknown;
+  updatedAt: string;
+}
+export type OnboardingStepPatch = Partial<
+  Pick<
+    OnboardingStepRow,
+    | "state"
+    | "idempotencyKey"
+    | "request"
+    | "sent"
+    | "attempts"
+    | "operationId"
+    | "requestId"
+    | "httpStatus"
+    | "result"
+    | "error"
+  >
+>;
+export interface ControlsTemplateRow {
+  id: string;
+  name: string;
+  blocked: { partnerVerticalId: number; partnerSubVerticalId: number }[];
+  domainsText: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+/** The onboarding wizard's drafts, go-live runs (a saga: each step's key recorded before it is sent) and controls templates. */
+export interface OnboardingRepo {
+  createDraft(userId: string, data: unknown): Promise<OnboardingDraftRow>;
+  /** The user's drafts still in progress (not live), most recently changed first. */
+  listDrafts(userId: string): Promise<OnboardingDraftRow[]>;
+  /** With a userId, only that user's draft. */
+  getDraft(id: string, userId?: string): Promise<OnboardingDraftRow | undefined>;
+  saveDraft(
+    id: string,
+    userId: string,
+    input: { data: unknown; brand: string | null; reached: number },
+  ): Promise<OnboardingDraftRow | undefined>;
+  markDraftLive(id: string, accountId: string): Promise<void>;
+  /** Deletes the draft with its run and steps; false when it is not this user's. */
+  deleteDraft(id: string, userId: string): Promise<boolean>;
+  /** Creates the run and its steps at once; false when the draft already has a run. */
+  createRun(
+    run: Omit<OnboardingRunRow, "createdAt" | "updatedAt" | "accountId" | "pages">,
+    steps: { name: string; request: unknown }[],
+  ): Promise<boolean>;
+  getRun(draftId: string): Promise<{ run: OnboardingRunRow; steps: OnboardingStepRow[] } | undefined>;
+  updateRun(
+    draftId: string,
+    patch: Partial<Pick<OnboardingRunRow, "state" | "accountId" | "pages">>,
+  ): Promise<void>;
+  updateStep(draftId: string, name: string, patch: OnboardingStepPatch): Promise<void>;
+  /** Runs not finished and not waiting on the person (running): candidates for a resume. */
+  listRunningRuns(): Promise<OnboardingRunRow[]>;
+  listTemplates(): Promise<ControlsTemplateRow[]>;
+  /** Creates the template, or replaces the one of that name. */
+  saveTemplate(input: {
+    name: string;
+    blocked: ControlsTemplateRow["blocked"];
+    domainsText: string;
+    createdBy: string | null;
+  }): Promise<ControlsTemplateRow>;
+}
+
 export interface ConsoleDb {
   readonly dialect: "sqlite" | "postgres";
   // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
@@ -246,6 +356,7 @@ export interface ConsoleDb {
   limiter: LimiterRepo;
   leases: LeasesRepo;
   payoutLinks: PayoutLinksRepo;
+  onboarding: OnboardingRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
