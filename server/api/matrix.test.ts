@@ -77,6 +77,18 @@ function samples(): Record<string, () => Sample> {
       path: `/api/merchants/${account}/data-deletion?dry_run=true`,
       body: { reason: "matrix dry run" },
     }),
+    "GET /api/privacy-requests": () => ({ path: "/api/privacy-requests?kind=consumer" }),
+    "GET /api/privacy/merchants": () => ({ path: "/api/privacy/merchants?q=a" }),
+    // A confirmation that is not the merchant's external id: refused after the merchant is found, nothing sent.
+    "POST /api/privacy/deletions": () => ({
+      path: "/api/privacy/deletions?dry_run=true",
+      body: { accountId: account, reason: "matrix dry run", confirmExternalAccountId: "not-the-external-id" },
+      okStatus: 400,
+    }),
+    "POST /api/privacy/deletions/:requestId/approve": () => ({
+      path: "/api/privacy/deletions/zzzzzzzzzzzzzz/approve",
+      okStatus: 404,
+    }),
     "GET /api/operations": () => ({ path: "/api/operations" }),
     "GET /api/operations/:operationId": () => ({
       path: "/api/operations/op_doesnotexist00000000000000",

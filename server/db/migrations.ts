@@ -280,11 +280,52 @@ async function onboarding(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/** Privacy request history and merchant data deletions, with their approvals (issue #8). */
+async function privacyOps(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("privacy_requests")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("request_type", "text", (c) => c.notNull())
+    .addColumn("identifier_type", "text", (c) => c.notNull())
+    .addColumn("identifier_masked", "text", (c) => c.notNull())
+    .addColumn("fingerprint", "text")
+    .addColumn("account_id", "text")
+    .addColumn("merchant_label", "text")
+    .addColumn("reason", "text")
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("upstream_request_id", "text")
+    .addColumn("operation_id", "text")
+    .addColumn("idempotency_key", "text")
+    .addColumn("error", "text")
+    .addColumn("submitted_by_id", "text")
+    .addColumn("submitted_by_email", "text")
+    .addColumn("approved_by_email", "text")
+    .addColumn("approved_at", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("privacy_requests_created_idx")
+    .ifNotExists()
+    .on("privacy_requests")
+    .columns(["created_at", "id"])
+    .execute();
+  await db.schema
+    .createIndex("privacy_requests_fingerprint_idx")
+    .ifNotExists()
+    .on("privacy_requests")
+    .columns(["fingerprint", "created_at"])
+    .execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
     "0003_payout_links": { up: (db) => payoutLinks(db) },
     "0004_onboarding": { up: (db) => onboarding(db) },
+    "0005_privacy_ops": { up: (db) => privacyOps(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -11,6 +11,7 @@ import { leasesRepo } from "./repos/leases";
 import { limiterRepo } from "./repos/limiter";
 import { onboardingRepo } from "./repos/onboarding";
 import { payoutLinksRepo } from "./repos/payout-links";
+import { privacyRequestsRepo } from "./repos/privacy-requests";
 import { usersRepo } from "./repos/users";
 import type { Database } from "./schema";
 import type { ConsoleDb } from "./types";
@@ -124,6 +125,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     limiter: limiterRepo(kysely),
     leases: leasesRepo(kysely),
     payoutLinks: payoutLinksRepo(kysely),
+    privacyRequests: privacyRequestsRepo(kysely),
     onboarding: onboardingRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;

@@ -129,6 +129,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   leases: LeasesTable;
   payout_links: PayoutLinksTable;
+  privacy_requests: PrivacyRequestsTable;
   onboarding_drafts: OnboardingDraftsTable;
   onboarding_runs: OnboardingRunsTable;
   onboarding_steps: OnboardingStepsTable;
@@ -191,6 +192,34 @@ export interface ControlsTemplatesTable {
   blocked_json: string;
   domains_text: string;
   created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Consumer privacy requests and merchant data deletions (migration 0005_privacy_ops): never a plain identifier. */
+export interface PrivacyRequestsTable {
+  id: string;
+  /** consumer | merchant_deletion */
+  kind: string;
+  request_type: string;
+  /** email | phone | hashedEmail | account */
+  identifier_type: string;
+  identifier_masked: string;
+  /** Keyed hash of the canonical identifier, for duplicate detection (lib/privacy/duplicate.ts). */
+  fingerprint: string | null;
+  account_id: string | null;
+  merchant_label: string | null;
+  reason: string | null;
+  /** sending | submitted | failed | unknown | awaiting_approval | rejected (deletions then follow their operation) */
+  status: string;
+  upstream_request_id: string | null;
+  operation_id: string | null;
+  idempotency_key: string | null;
+  error: string | null;
+  submitted_by_id: string | null;
+  submitted_by_email: string | null;
+  approved_by_email: string | null;
+  approved_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -344,6 +344,59 @@ export interface OnboardingRepo {
   }): Promise<ControlsTemplateRow>;
 }
 
+/** A consumer privacy request or a merchant data deletion, as the history shows it (never a plain identifier). */
+export interface PrivacyRequestRow {
+  id: string;
+  kind: "consumer" | "merchant_deletion";
+  /** NETWORK_OPT_OUT | NETWORK_DATA_DELETION | MERCHANT_DATA_DELETION */
+  requestType: string;
+  identifierType: string;
+  identifierMasked: string;
+  fingerprint: string | null;
+  accountId: string | null;
+  merchantLabel: string | null;
+  reason: string | null;
+  /** sending | submitted | failed | unknown | awaiting_approval | rejected */
+  status: string;
+  upstreamRequestId: string | null;
+  operationId: string | null;
+  /** The deletion's operation status from the journal (pending | in_progress | completed | failed), if any. */
+  operationStatus: string | null;
+  idempotencyKey: string | null;
+  error: string | null;
+  submittedById: string | null;
+  submittedByEmail: string | null;
+  approvedByEmail: string | null;
+  approvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export type PrivacyRequestInput = Pick<
+  PrivacyRequestRow,
+  "kind" | "requestType" | "identifierType" | "identifierMasked" | "status" | "submittedById" | "submittedByEmail"
+> &
+  Partial<Pick<PrivacyRequestRow, "fingerprint" | "accountId" | "merchantLabel" | "reason" | "idempotencyKey">>;
+export interface PrivacyRequestsRepo {
+  create(input: PrivacyRequestInput): Promise<PrivacyRequestRow>;
+  /** Changes the row only while its status is one of `from` (when given): true when it changed. */
+  update(
+    id: string,
+    patch: Partial<
+      Pick<PrivacyRequestRow, "status" | "upstreamRequestId" | "operationId" | "error" | "approvedByEmail" | "approvedAt">
+    >,
+    from?: readonly string[],
+  ): Promise<boolean>;
+  get(id: string): Promise<PrivacyRequestRow | undefined>;
+  /** The request this user's intent (Idempotency-Key) created, if any: a retry continues it. */
+  findByKey(userId: string, key: string): Promise<PrivacyRequestRow | undefined>;
+  /** Requests with this fingerprint created at or after `sinceIso`, newest first. */
+  recentByFingerprint(fingerprint: string, sinceIso: string): Promise<PrivacyRequestRow[]>;
+  list(query?: { limit?: number; cursor?: string; kind?: PrivacyRequestRow["kind"]; status?: string }): Promise<{
+    entries: PrivacyRequestRow[];
+    nextCursor: string | null;
+  }>;
+}
+
 export interface ConsoleDb {
   readonly dialect: "sqlite" | "postgres";
   // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
@@ -356,6 +409,7 @@ export interface ConsoleDb {
   limiter: LimiterRepo;
   leases: LeasesRepo;
   payoutLinks: PayoutLinksRepo;
+  privacyRequests: PrivacyRequestsRepo;
   onboarding: OnboardingRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
