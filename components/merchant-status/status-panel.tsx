@@ -117,7 +117,6 @@ export function StatusPanel({
         message: describeWriteError(err),
         reason: err instanceof ApiError ? (err.fields.reason ?? null) : null,
       });
-      toast.error(`The status was not changed. ${describeWriteError(err)}`);
     }
   }
 

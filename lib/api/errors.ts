@@ -45,7 +45,9 @@ export class ApiError extends Error {
    * the request never reached it (status 0).
    */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 409 || this.status === 429 || this.status >= 502;
+    // A 409 the API meant (surface already exists, stale contentHash) is final: only "still running" is worth a retry.
+    const running = this.status === 409 && this.code !== "conflict";
+    return this.status === 0 || running || this.status === 429 || this.status >= 502;
   }
 }
 

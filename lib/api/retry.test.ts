@@ -9,6 +9,11 @@ describe("write retries", () => {
     for (const s of [0, 409, 429, 502, 503, 504]) expect(shouldRetry(err(s), 1)).toBe(true);
     for (const s of [400, 401, 403, 404, 413, 422]) expect(shouldRetry(err(s), 1)).toBe(false);
     expect(shouldRetry(new Error("boom"), 1)).toBe(false);
+    // A conflict the API meant (e.g. "surface returns already exists") is final for its key.
+    expect(shouldRetry(new ApiError(409, { code: "conflict", message: "surface returns already exists" }), 1)).toBe(
+      false,
+    );
+    expect(shouldRetry(new ApiError(409, { code: "in_flight", message: "still running" }), 1)).toBe(true);
   });
 
   it("stops after the last attempt", () => {
