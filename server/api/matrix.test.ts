@@ -89,6 +89,43 @@ function samples(): Record<string, () => Sample> {
       path: "/api/privacy/deletions/zzzzzzzzzzzzzz/approve",
       okStatus: 404,
     }),
+    // Drafts belong to whoever started them: another user's (or no) draft is a 404 for every allowed role.
+    "GET /api/onboarding/drafts": () => ({ path: "/api/onboarding/drafts" }),
+    "POST /api/onboarding/drafts": () => ({ path: "/api/onboarding/drafts" }),
+    "GET /api/onboarding/drafts/:draftId": () => ({ path: "/api/onboarding/drafts/no-such-draft", okStatus: 404 }),
+    "PUT /api/onboarding/drafts/:draftId": () => ({
+      path: "/api/onboarding/drafts/no-such-draft",
+      body: { data: {}, reached: 0 },
+      okStatus: 404,
+    }),
+    "DELETE /api/onboarding/drafts/:draftId": () => ({ path: "/api/onboarding/drafts/no-such-draft", okStatus: 404 }),
+    "POST /api/onboarding/drafts/:draftId/dry-run": () => ({
+      path: "/api/onboarding/drafts/no-such-draft/dry-run?dry_run=true",
+      okStatus: 404,
+    }),
+    "GET /api/onboarding/drafts/:draftId/run": () => ({
+      path: "/api/onboarding/drafts/no-such-draft/run",
+      okStatus: 404,
+    }),
+    "POST /api/onboarding/drafts/:draftId/run": () => ({
+      path: "/api/onboarding/drafts/no-such-draft/run",
+      body: { payoutLink: false },
+      okStatus: 404,
+    }),
+    "POST /api/onboarding/drafts/:draftId/run/retry": () => ({
+      path: "/api/onboarding/drafts/no-such-draft/run/retry",
+      body: { step: "register", mode: "same" },
+      okStatus: 404,
+    }),
+    "GET /api/onboarding/templates": () => ({ path: "/api/onboarding/templates" }),
+    "POST /api/onboarding/templates": () => ({
+      path: "/api/onboarding/templates",
+      body: {
+        name: "Matrix template",
+        blocked: [{ partnerVerticalId: 1500, partnerSubVerticalId: 1610 }],
+        domainsText: "",
+      },
+    }),
     "GET /api/operations": () => ({ path: "/api/operations" }),
     "GET /api/operations/:operationId": () => ({
       path: "/api/operations/op_doesnotexist00000000000000",

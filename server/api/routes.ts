@@ -1,10 +1,12 @@
 import "server-only";
+import { retryRunBody, saveDraftBody, saveTemplateBody, startRunBody } from "@/lib/onboarding/api";
 import { putControlsRequest } from "@/lib/partnerships/controls";
 import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
 import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
 import * as admin from "./handlers/admin";
 import * as merchants from "./handlers/merchants";
+import * as onboarding from "./handlers/onboarding";
 import * as operations from "./handlers/operations";
 import * as privacy from "./handlers/privacy";
 import * as system from "./handlers/system";
@@ -154,6 +156,120 @@ export const ROUTES: readonly AnyRoute[] = [
     audit: "merchant.payout.setup",
     operationType: "payoutSetup",
     handler: merchants.payoutSetup,
+  }),
+
+  // Onboarding wizard (account managers and up): drafts are per user; the go-live run is a saga on the server.
+  defineRoute({
+    method: "GET",
+    path: "/api/onboarding/drafts",
+    role: "account_manager",
+    query: noQuery,
+    write: false,
+    audit: "onboarding.draft.list",
+    handler: onboarding.listDrafts,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/onboarding/drafts",
+    role: "account_manager",
+    query: noQuery,
+    write: true,
+    audit: "onboarding.draft.create",
+    handler: onboarding.createDraft,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/onboarding/drafts/:draftId",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    write: false,
+    audit: "onboarding.draft.read",
+    handler: onboarding.getDraft,
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/api/onboarding/drafts/:draftId",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    body: saveDraftBody,
+    write: true,
+    audit: "onboarding.draft.save",
+    summarize: onboarding.summarizeDraftSave,
+    handler: onboarding.saveDraft,
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/onboarding/drafts/:draftId",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    write: true,
+    audit: "onboarding.draft.delete",
+    handler: onboarding.deleteDraft,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/onboarding/drafts/:draftId/dry-run",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: onboarding.dryRunQuery,
+    write: true,
+    audit: "onboarding.dry_run",
+    operationType: "registerPartnership",
+    handler: onboarding.dryRun,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/onboarding/drafts/:draftId/run",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    write: false,
+    audit: "onboarding.run.read",
+    handler: onboarding.getRun,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/onboarding/drafts/:draftId/run",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    body: startRunBody,
+    write: true,
+    audit: "onboarding.run.start",
+    handler: onboarding.startRun,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/onboarding/drafts/:draftId/run/retry",
+    role: "account_manager",
+    params: onboarding.draftParams,
+    query: noQuery,
+    body: retryRunBody,
+    write: true,
+    audit: "onboarding.run.retry",
+    handler: onboarding.retryStep,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/onboarding/templates",
+    role: "account_manager",
+    query: noQuery,
+    write: false,
+    audit: "onboarding.template.list",
+    handler: onboarding.listTemplates,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/onboarding/templates",
+    role: "account_manager",
+    query: noQuery,
+    body: saveTemplateBody,
+    write: true,
+    audit: "onboarding.template.save",
+    handler: onboarding.saveTemplate,
   }),
 
   // Privacy and deletion (admins).
