@@ -20,11 +20,10 @@ export function keepControlsDraft(accountId: string, draft: ControlsDraft, inten
   saveDraft(draftName(accountId), draft, intentKey);
 }
 
-/** Takes the draft out of storage (it lives in the form from now on). */
-export function takeControlsDraft(accountId: string): { draft: ControlsDraft; intentKey?: string } | null {
+/** The kept draft, if any and well-formed (drop it with dropControlsDraft once it is on screen). */
+export function readControlsDraft(accountId: string): { draft: ControlsDraft; intentKey?: string } | null {
   const stored = loadDraft<ControlsDraft>(draftName(accountId));
   if (!stored) return null;
-  clearDraft(draftName(accountId));
   const v = stored.values;
   if (!v?.values || !Array.isArray(v.values.blocked) || typeof v.values.domainsText !== "string" || !v.base)
     return null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { operationLink, useIntentWrite } from "@/components/forms/use-intent-write";
@@ -14,8 +14,6 @@ import {
   domainsToText,
   isEmptyDiff,
   looseDomains,
-  pairKey,
-  parseDomainLines,
   stateFromControls,
 } from "@/lib/controls";
 import type { Controls } from "@/lib/partnerships/controls";
@@ -24,7 +22,9 @@ import { Button } from "../ui/button";
 import { useToast } from "../ui/toast";
 import { BlockedChips } from "./blocked-chips";
 import { ConflictBanner } from "./conflict-banner";
-import { dropControlsDraft, keepControlsDraft, takeControlsDraft } from "./controls-draft";
+import { dropControlsDraft, keepControlsDraft, readControlsDraft } from "./controls-draft";
+import { placeFormErrors } from "./controls-errors";
+import { ControlsNotices } from "./controls-notices";
 import { buildBody, signatureOf, type WriteFailure, writeFailure } from "./controls-write";
 import { DomainsEditor } from "./domains-editor";
 import { PreviewPanel, type PreviewResult } from "./preview-panel";
@@ -54,7 +54,11 @@ export function ControlsForm(props: ControlsFormProps) {
   const headingId = useId();
   const saveRef = useRef<HTMLButtonElement>(null);
   // A draft kept when the session expired mid-save: restored once, with the save's key.
-  const [restored] = useState(() => takeControlsDraft(accountId));
+  const [restored] = useState(() => readControlsDraft(accountId));
+  // Taken out of storage once it is on screen (not in the initializer, which React may run twice).
+  useEffect(() => {
+    if (restored) dropControlsDraft(accountId);
+  }, [restored, accountId]);
   const [base, setBase] = useState<Controls>(restored?.draft.base ?? initial);
   const [resendKey, setResendKey] = useState(() =>
     restored?.intentKey
@@ -100,6 +104,7 @@ export function ControlsForm(props: ControlsFormProps) {
         setFailure(null);
         return;
       } catch {
+        f.kind = "other";
         f.message = "Someone else changed these controls and the new version could not be read. Reload the page.";
       }
     }
@@ -161,24 +166,11 @@ export function ControlsForm(props: ControlsFormProps) {
     dropControlsDraft(accountId);
   };
 
-  // Errors in place: a refused pair on its chip and checkbox, a domain on its line.
-  const pairErrors: Record<string, string> = {};
-  for (const [k, m] of Object.entries(failure?.placed?.pairs ?? {})) pairErrors[k] = m;
-  const blockedIssues = form.formState.errors.blocked;
-  if (Array.isArray(blockedIssues))
-    blockedIssues.forEach((issue, i) => {
-      const p = blocked[i];
-      if (issue?.message && p) pairErrors[pairKey(p)] ??= issue.message;
-    });
-  const lineErrors = [
-    ...(form.formState.errors.domainsText ? parseDomainLines(domainsText).errors : []),
-    ...(failure?.placed && failure.text === domainsText ? failure.placed.lines : []),
-  ];
-  const summary = [
-    ...(failure?.placed?.other ?? []),
-    ...(blockedIssues?.root?.message ? [{ field: "Blocked sub-verticals", message: blockedIssues.root.message }] : []),
-    ...(blockedIssues?.message ? [{ field: "Blocked sub-verticals", message: blockedIssues.message }] : []),
-  ];
+  const placed = placeFormErrors({
+    failure,
+    formErrors: form.formState.errors,
+    values: { blocked, domainsText },
+  });
 
   return (
     <form onSubmit={onSave} noValidate aria-labelledby={headingId} className="space-y-4">
@@ -190,17 +182,7 @@ export function ControlsForm(props: ControlsFormProps) {
           Block ad verticals and domains for this merchant. Saving replaces the whole list with what you see here.
         </p>
       </div>
-      {restored ? (
-        <p role="status" className="rounded-card border border-accent bg-surface p-3 text-sm text-fg">
-          Your unsaved changes were restored after signing in. Review them, then save.
-        </p>
-      ) : null}
-      {locked ? (
-        <p className="rounded-card border border-warning bg-surface p-3 text-sm text-fg">
-          This merchant’s account is {accountStatus}: the Partnerships API refuses changes to its controls, so saving is
-          turned off.
-        </p>
-      ) : null}
+      <ControlsNotices restored={restored !== null} accountStatus={accountStatus} locked={locked} failure={failure} />
       {conflict ? (
         <ConflictBanner
           theirChanges={diffControls(baseState, stateFromControls(conflict))}
@@ -209,12 +191,7 @@ export function ControlsForm(props: ControlsFormProps) {
           onDiscard={discard}
         />
       ) : null}
-      <ErrorSummary title="Some changes could not be saved" errors={summary} />
-      {failure?.kind === "forbidden" || failure?.kind === "locked" || failure?.kind === "other" ? (
-        <p role="alert" className="rounded-card border border-danger bg-surface p-3 text-sm text-fg">
-          {failure.message}
-        </p>
-      ) : null}
+      <ErrorSummary title="Some changes could not be saved" errors={placed.summary} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Controller
           control={form.control}
@@ -224,7 +201,7 @@ export function ControlsForm(props: ControlsFormProps) {
               taxonomy={taxonomy}
               value={field.value}
               onChange={field.onChange}
-              errors={pairErrors}
+              errors={placed.pairs}
               disabled={busy}
             />
           )}
@@ -242,7 +219,7 @@ export function ControlsForm(props: ControlsFormProps) {
                   taxonomy={taxonomy}
                   value={field.value}
                   onChange={field.onChange}
-                  errors={pairErrors}
+                  errors={placed.pairs}
                   disabled={busy}
                 />
               )}
@@ -258,7 +235,7 @@ export function ControlsForm(props: ControlsFormProps) {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                errors={lineErrors}
+                errors={placed.lines}
                 disabled={busy}
               />
             )}
