@@ -99,8 +99,12 @@ export function LayoutThemeForm(props: LayoutThemeFormProps) {
     if (sparseThemePatch(baseline, form.getValues())[token] !== undefined) void form.trigger(token);
   };
 
-  const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  // Focus moves once the messages are on screen: after the render that shows them, not before.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
 
   const save = async (valid: Theme) => {
     if (pending) return;
