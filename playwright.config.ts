@@ -48,6 +48,8 @@ export default defineConfig({
         DATA_DIR: sandboxDataDir,
         // Journeys write often; the rate limits have their own tests.
         SANDBOX_RATE_LIMITS: "off",
+        // The deletion journey waits for a whole deletion (SPEC §5.11); 6 s keeps it visible yet short.
+        SANDBOX_DELETION_MS: "6000",
       },
     },
     {

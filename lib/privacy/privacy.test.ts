@@ -4,6 +4,7 @@ import { consumerRequestForm, EMPTY_CONSUMER_REQUEST, toPrivacyRequestBody } fro
 import { hashEmail, hashedEmailProblem, normaliseEmail, sha256Hex } from "./hash";
 import { maskEmail, maskHash, maskIdentifier, maskPhone } from "./mask";
 import { normalisePhone, splitE164 } from "./phone";
+import { historyStatus, STALE_SENDING_MS } from "./status";
 
 describe("hashing", () => {
   it("matches the SHA-256 test vectors", async () => {
@@ -128,5 +129,27 @@ describe("consumer request form", () => {
     expect(issues({ identifierType: "hashedEmail", hashedEmail: "abc" })).toEqual([
       ["hashedEmail", expect.stringMatching(/64 characters/)],
     ]);
+  });
+});
+
+describe("history status", () => {
+  const now = new Date("2026-03-01T12:00:00.000Z");
+  const row = (patch: Partial<Parameters<typeof historyStatus>[0]>) =>
+    historyStatus(
+      { kind: "consumer", status: "submitted", operationStatus: null, updatedAt: now.toISOString(), ...patch },
+      now,
+    ).label;
+  it("names each state, and a request stuck sending as outcome unknown", () => {
+    expect(row({})).toBe("Submitted");
+    expect(row({ status: "unknown" })).toBe("Outcome unknown");
+    expect(row({ status: "failed" })).toBe("Refused");
+    expect(row({ status: "sending" })).toBe("Sending");
+    expect(row({ status: "sending", updatedAt: new Date(now.getTime() - STALE_SENDING_MS - 1).toISOString() })).toBe(
+      "Outcome unknown",
+    );
+    expect(row({ kind: "merchant_deletion", status: "awaiting_approval" })).toBe("Awaiting approval");
+    expect(row({ kind: "merchant_deletion", operationStatus: "pending" })).toBe("Pending");
+    expect(row({ kind: "merchant_deletion", operationStatus: "in_progress" })).toBe("In progress");
+    expect(row({ kind: "merchant_deletion", operationStatus: "completed" })).toBe("Deleted");
   });
 });

@@ -78,7 +78,11 @@ describe("consumer privacy requests", () => {
     const { entries } = (await h.call("GET", "/api/privacy-requests?kind=consumer")).body.data;
     const unknown = entries.filter((e: { identifierMasked: string }) => e.identifierMasked === "+44 ***** **89");
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toMatchObject({ status: "unknown", submittedByEmail: "admin@api.test", upstreamRequestId: null });
+    expect(unknown[0]).toMatchObject({
+      status: "unknown",
+      submittedByEmail: "admin@api.test",
+      upstreamRequestId: null,
+    });
     // The first try's entry (the replay that follows is audited too, as replayed).
     const entry = (await audit("privacy.network_request")).find((e) => e.after !== null && e.outcome === "error");
     expect(entry).toMatchObject({ userEmail: "admin@api.test", after: { status: "outcome unknown" } });
