@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signIn, submitSignIn } from "./helpers";
 import { sandboxAccount, sandboxAccounts } from "./sandbox";
 
 /**
@@ -118,10 +118,47 @@ test("support pauses and resumes a merchant with a reason; archived variants sta
   await expect(page).toHaveURL(new RegExp(`/merchants/${id}/activity$`));
   const audit = page.getByRole("table", { name: /Audit entries for this merchant/ });
   for (const reason of reasons) await expect(audit).toContainText(reason);
+  await expect(audit).toContainText(`Status: ${before.account.status} → ${flips[0]}`);
   await expect(audit.getByRole("rowheader", { name: "merchant.status.update" })).toHaveCount(2);
   const ops = page.getByRole("table", { name: /Operations for this merchant/ });
   await expect(ops.getByRole("link", { name: /^op_/ }).first()).toHaveAttribute("href", /^\/operations\/op_/);
   await expectNoSeriousA11yViolations(page);
+});
+
+test("a session that expires while the reason is typed keeps the reason; Confirm after sign-in sends it once", async ({
+  page,
+}) => {
+  const id = T.archived;
+  const before = await state(id);
+  const to = before.account.status === "active" ? "paused" : "active";
+  const reason = `E2E after sign-in ${Date.now()}`;
+
+  await signIn(page, DEMO.support);
+  await page.goto(`/merchants/${id}/status`);
+  await page.getByRole("switch", { name: "Active" }).click();
+  await page.getByRole("textbox", { name: "Reason" }).fill(reason);
+  // A prefetch still in flight would bring the rolling session cookie back after it is cleared.
+  await page.waitForLoadState("networkidle");
+  await page.context().clearCookies();
+  expect(await page.context().cookies()).toEqual([]);
+  await page.getByRole("button", { name: "Confirm" }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect((await state(id)).account.status).toBe(before.account.status);
+  await submitSignIn(page, DEMO.support);
+  await expect(page).toHaveURL(new RegExp(`/merchants/${id}/status$`));
+  const dialog = page.getByRole("dialog", {
+    name: to === "paused" ? "Pause this merchant?" : "Activate this merchant?",
+  });
+  await expect(dialog.getByRole("textbox", { name: "Reason" })).toHaveValue(reason);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("switch", { name: "Active" })).toHaveAttribute("aria-checked", String(to === "active"));
+  expect((await state(id)).account.status).toBe(to);
+
+  await page.goto(`/merchants/${id}/activity`);
+  const audit = page.getByRole("table", { name: /Audit entries for this merchant/ });
+  await expect(audit.getByRole("row").filter({ hasText: reason })).toHaveCount(1);
 });
 
 test("support adds a missing surface and switches a page's layout type; the sandbox has both", async ({ page }) => {

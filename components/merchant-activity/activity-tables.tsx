@@ -17,6 +17,8 @@ export interface ActivityAuditRow {
   upstreamRequestId: string | null;
   message: string | null;
   request: unknown;
+  before: unknown;
+  after: unknown;
 }
 
 /** The reason a person gave for a status change lives in the audited request body (never sent upstream). */
@@ -24,6 +26,13 @@ function reasonOf(request: unknown): string | null {
   const body = (request as { body?: unknown } | null)?.body;
   const reason = (body as { reason?: unknown } | null | undefined)?.reason;
   return typeof reason === "string" ? reason : null;
+}
+
+/** "active → paused" for a status change, from the audit entry's before and after. */
+function statusChangeOf(before: unknown, after: unknown): string | null {
+  const from = (before as { status?: unknown } | null | undefined)?.status;
+  const to = (after as { status?: unknown } | null | undefined)?.status;
+  return typeof from === "string" && typeof to === "string" ? `${from} → ${to}` : null;
 }
 
 const OUTCOME_TONE: Record<string, BadgeTone> = {
@@ -49,6 +58,7 @@ export function ActivityAuditTable({ entries }: { entries: ActivityAuditRow[] })
       <tbody>
         {entries.map((e) => {
           const reason = reasonOf(e.request);
+          const change = statusChangeOf(e.before, e.after);
           return (
             <tr key={e.id}>
               <Td className="whitespace-nowrap tabular-nums">
@@ -67,6 +77,11 @@ export function ActivityAuditTable({ entries }: { entries: ActivityAuditRow[] })
                 {reason ? (
                   <span className="block">
                     <span className="font-semibold">Reason:</span> {reason}
+                  </span>
+                ) : null}
+                {change ? (
+                  <span className="block">
+                    <span className="font-semibold">Status:</span> {change}
                   </span>
                 ) : null}
                 {e.message ? <span className="block text-fg-muted">{e.message}</span> : null}

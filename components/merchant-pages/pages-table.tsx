@@ -48,7 +48,10 @@ export function PagesTable({
               <Td>{p.layoutType}</Td>
               <Td className="font-mono text-xs">{p.pageId}</Td>
               <Td className="font-mono text-xs">{p.layoutId}</Td>
-              <Td className="font-mono text-xs">{p.pageIdentifier ?? "—"}</Td>
+              <Td className="font-mono text-xs">
+                {/* Pages learnt from the layout import come without an identifier. */}
+                {p.pageIdentifier ?? <span className="font-sans text-fg-muted">Not known</span>}
+              </Td>
               <Td className="whitespace-nowrap">
                 <Button
                   size="sm"
