@@ -15,8 +15,7 @@ export function ContrastWarning({ textColor, backgroundColor }: { textColor: str
       {fails ? (
         <p className="rounded-md border border-warning bg-surface px-3 py-2 text-fg">
           <span className="font-semibold text-warning">Low contrast:</span> text on background is {formatRatio(ratio)}{" "}
-          (WCAG AA needs
-          {AA_TEXT_RATIO}:1).
+          (WCAG AA needs {AA_TEXT_RATIO}:1).
         </p>
       ) : null}
     </div>

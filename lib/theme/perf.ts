@@ -30,6 +30,8 @@ export function markThemePaintedAfterFrame(scope: string): () => void {
       p.mark(THEME_PAINTED_MARK, { detail: { scope } });
       if (p.getEntriesByName(THEME_CHANGE_MARK, "mark").length > 0) {
         p.measure(THEME_REPAINT_MEASURE, { start: THEME_CHANGE_MARK, end: THEME_PAINTED_MARK, detail: { scope } });
+        // Each change is measured once: a later repaint (a reset, a refetch) must not reuse its start.
+        p.clearMarks(THEME_CHANGE_MARK);
       }
     }, 0);
   });
