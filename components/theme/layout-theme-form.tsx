@@ -5,7 +5,6 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { describeWriteError, operationLink, useIntentWrite } from "@/components/forms/use-intent-write";
-import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api";
@@ -37,6 +36,11 @@ export interface LayoutThemeFormProps {
   /** Set when the account cannot be changed (deleting or deleted): the form is read-only and says why. */
   disabledReason?: string | null;
   onSaved: (layoutId: string, theme: KnownTheme) => void;
+  /**
+   * Told whether this layout has unsaved changes (false while its save is being sent), so the
+   * screen asks once before leaving however many layouts are edited.
+   */
+  onDirtyChange: (layoutId: string, dirty: boolean) => void;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface LayoutThemeFormProps {
  * Idempotency-Key, reused on retries and after signing in again).
  */
 export function LayoutThemeForm(props: LayoutThemeFormProps) {
-  const { accountId, layoutId, surface, layoutType, known, disabledReason, onSaved } = props;
+  const { accountId, layoutId, surface, layoutType, known, disabledReason, onSaved, onDirtyChange } = props;
   const label = layoutLabel(surface, layoutType);
   const headingId = useId();
   const toast = useToast();
@@ -77,7 +81,9 @@ export function LayoutThemeForm(props: LayoutThemeFormProps) {
   });
 
   const dirty = isThemeChanged(baseline, values);
-  useUnsavedChanges(dirty && !pending);
+  const unsaved = dirty && !pending;
+  useEffect(() => onDirtyChange(layoutId, unsaved), [onDirtyChange, layoutId, unsaved]);
+  useEffect(() => () => onDirtyChange(layoutId, false), [onDirtyChange, layoutId]);
 
   // A saved theme that changes underneath an untouched form (another tab's save, a refetch) is adopted.
   useEffect(() => {

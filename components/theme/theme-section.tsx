@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
+import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -46,6 +47,21 @@ export function ThemeSection({ accountId }: { accountId: string }) {
     queryKey: ["theme-section", accountId, "status"],
     queryFn: () => getData<{ status: string }>(`${base}/status`),
   });
+
+  // One question before leaving, however many layouts have unsaved changes.
+  const [dirtyLayouts, setDirtyLayouts] = useState<ReadonlySet<string>>(new Set());
+  const onDirtyChange = useCallback(
+    (layoutId: string, dirty: boolean) =>
+      setDirtyLayouts((old) => {
+        if (old.has(layoutId) === dirty) return old;
+        const next = new Set(old);
+        if (dirty) next.add(layoutId);
+        else next.delete(layoutId);
+        return next;
+      }),
+    [],
+  );
+  useUnsavedChanges(dirtyLayouts.size > 0);
 
   const onSaved = useCallback(
     (layoutId: string, theme: KnownTheme) =>
@@ -104,6 +120,7 @@ export function ThemeSection({ accountId }: { accountId: string }) {
             known={knownFor(layout?.theme)}
             disabledReason={disabledReason}
             onSaved={onSaved}
+            onDirtyChange={onDirtyChange}
           />
         );
       })}
