@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO, signIn, submitSignIn } from "./helpers";
-import { sandboxAccount, sandboxAccounts } from "./sandbox";
+import { sandboxAccount, sandboxAccounts, sandboxFaults } from "./sandbox";
 
 /**
  * The merchant's Theme section against the standalone sandbox: the preview
@@ -101,6 +101,9 @@ test.describe("merchant Theme section", () => {
     await expect.poll(() => bg(primary)).toBe("rgb(0, 170, 119)");
     await expect(group.getByLabel("Primary color picker")).toHaveValue("#00aa77");
     expect(patches).toEqual([]); // the preview needs no network
+    // The change → repaint measure a benchmark reads (lib/theme/perf.ts).
+    const measures = await page.evaluate(() => performance.getEntriesByName("theme:change-to-paint").length);
+    expect(measures).toBeGreaterThan(0);
 
     await group.getByRole("button", { name: "Save theme" }).click();
     const toast = page.getByRole("region", { name: "Notifications" });
@@ -228,6 +231,29 @@ test.describe("merchant Theme section", () => {
       closeButtonColor: "#A1B2C3",
       borderRadius: 20,
     });
+  });
+
+  test("a save whose answer is lost upstream is recovered, not sent again as a new intent", async ({ page }) => {
+    const t = targets[2]!;
+    await signIn(page, DEMO.support);
+    const group = await openTheme(page, t);
+    const before = await confirmationLayout(t.accountId);
+    const patches = watchPatches(page);
+    await group.getByLabel("Background color", { exact: true }).fill("#fafafa");
+    await sandboxFaults({ drop_after_commit_rate: 1 });
+    try {
+      await group.getByRole("button", { name: "Save theme" }).click();
+      await expect(
+        page
+          .getByRole("region", { name: "Notifications" })
+          .getByText(`Theme saved for Confirmation page, ${t.layoutType}.`),
+      ).toBeVisible({ timeout: 30_000 });
+    } finally {
+      await sandboxFaults({ drop_after_commit_rate: 0 });
+    }
+    expect(new Set(patches.map((p) => p.key)).size).toBe(1);
+    expect(patches[0]!.body).toEqual({ backgroundColor: "#FAFAFA" });
+    expect((await confirmationLayout(t.accountId)).theme).toEqual({ ...before.theme, backgroundColor: "#FAFAFA" });
   });
 
   test("axe finds no serious or critical problem in the Theme section", async ({ page }) => {
