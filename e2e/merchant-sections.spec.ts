@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO, signIn, submitSignIn } from "./helpers";
-import { sandboxAccount, sandboxAccounts } from "./sandbox";
+import { sandboxAccount, sandboxAccounts, sandboxUrl } from "./sandbox";
 
 /**
  * The Status, Pages, Payouts and Activity sections of the merchant page,
@@ -36,16 +36,18 @@ const currentType = (s: State, surface: string) => {
 /** Targets from the end of the seed, away from the merchants other journeys use first. */
 async function targets() {
   const all = await sandboxAccounts();
-  const pick: { archived?: string; pages?: string; payout?: string } = {};
-  for (let i = all.length - 1; i >= 0 && !(pick.archived && pick.pages && pick.payout); i--) {
+  const pick: { archived?: string; pages?: string; payout?: string; deleting?: string } = {};
+  for (let i = all.length - 1; i >= 0 && !(pick.archived && pick.pages && pick.payout && pick.deleting); i--) {
     const id = all[i]?.account_id ?? "";
     const s = await state(id);
     if (s.account.status === "deleting" || s.account.status === "deleted") continue;
     if (!pick.archived && s.variants.some((v) => v.status === "archived") && s.variants.length > 1) pick.archived = id;
     else if (!pick.pages && s.pages.length < 3) pick.pages = id;
     else if (!pick.payout && s.payout === null) pick.payout = id;
+    else if (!pick.deleting && s.pages.length < 3 && s.payout === null) pick.deleting = id;
   }
-  if (!pick.archived || !pick.pages || !pick.payout) throw new Error("the seed has no suitable merchants");
+  if (!pick.archived || !pick.pages || !pick.payout || !pick.deleting)
+    throw new Error("the seed has no suitable merchants");
   return pick as Required<typeof pick>;
 }
 
@@ -245,4 +247,49 @@ test("a manager starts payout onboarding and asks for a new link; support sees t
   await expect(page.getByRole("link", { name: /Open onboarding link/ })).toHaveCount(0);
   expect(await page.content()).not.toContain(second);
   await expectNoSeriousA11yViolations(page);
+});
+
+/** Starts a data deletion straight on the sandbox API (the console's own flow is another section's). */
+async function startDeletion(accountId: string): Promise<void> {
+  const base = sandboxUrl();
+  const token = await fetch(`${base}/api/v1/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials&client_id=rspub_demo&client_secret=rsec_demo",
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const res = await fetch(`${base}/v1/partnership/accounts/${accountId}/data-deletion-requests`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${access_token}`,
+      "Content-Type": "application/json",
+      "Idempotency-Key": crypto.randomUUID(),
+      "X-Platform-Parent-Account-Id": "1000000000000001",
+    },
+    body: JSON.stringify({ reason: "e2e: sections of a deleting account" }),
+  });
+  expect(res.status).toBe(202);
+}
+
+test("a deleting merchant: the switch is off with the reason, and refused writes say why", async ({ page }) => {
+  const id = T.deleting;
+  const before = await state(id);
+  await startDeletion(id);
+  await signIn(page, DEMO.admin);
+
+  await page.goto(`/merchants/${id}/status`);
+  const active = page.getByRole("switch", { name: "Active" });
+  await expect(active).toBeDisabled();
+  await expect(active).toHaveAccessibleDescription(/(being deleted|was deleted), so its status can no longer change/);
+
+  await page.goto(`/merchants/${id}/pages`);
+  await page.getByRole("button", { name: "Add surface" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /account is (deleting|deleted)/ })).toBeVisible();
+  expect((await state(id)).pages.length).toBe(before.pages.length);
+
+  await page.goto(`/merchants/${id}/payouts`);
+  await page.getByRole("button", { name: "Start payout onboarding" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /account is (deleting|deleted)/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Open onboarding link/ })).toHaveCount(0);
+  expect((await state(id)).payout).toBeNull();
 });
