@@ -104,6 +104,8 @@ async function runStep(
 
   // Register: before its first send under this key, find out whether the external id is taken.
   if (step.name === "register" && !step.sent) {
+    // Shown as running while it checks; nothing has left under a key yet (sent stays false).
+    await db.onboarding.updateStep(run.draftId, step.name, { state: "running", error: null });
     try {
       const { existingAccountId } = await findExistingRegistration(client, step.request as RegisterRequest);
       if (existingAccountId) {

@@ -100,7 +100,7 @@ export async function retryRun(
   const loaded = await db.onboarding.getRun(input.draftId);
   if (!loaded || loaded.run.userId !== input.userId) throw new RunConflictError("not_found");
   const step = loaded.steps.find((s) => s.name === input.step);
-  if (!step || step.state !== "failed" || loaded.run.state !== "failed") {
+  if (step?.state !== "failed" || loaded.run.state !== "failed") {
     throw new RunConflictError("This step has not failed: there is nothing to retry.");
   }
   if (input.mode === "same") {

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
+import { DraftsList, NewDraftButton } from "@/components/onboarding/drafts-list";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { requireSection } from "@/server/auth";
+import { loadDrafts } from "@/server/onboarding/page-data";
 
-export const metadata: Metadata = { title: "Onboard merchant" };
+export const metadata: Metadata = { title: "Onboard a merchant" };
 
 export default async function OnboardPage() {
-  await requireSection("/onboard");
+  const drafts = await loadDrafts();
   return (
     <>
-      <PageHeader title="Onboard merchant" description="Register a new merchant, its pages and its payout setup." />
-      <EmptyState title="Not built yet">
-        The onboarding wizard is planned for a later release. Until then, merchants cannot be onboarded from this
-        console.
-      </EmptyState>
+      <PageHeader
+        title="Onboard a merchant"
+        description="Register a merchant, choose its surfaces, controls and theme, check every write with a dry run, then take it live. Drafts are saved as you go."
+        actions={<NewDraftButton />}
+      />
+      <DraftsList drafts={drafts} />
     </>
   );
 }
