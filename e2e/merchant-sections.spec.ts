@@ -121,7 +121,13 @@ test("support pauses and resumes a merchant with a reason; archived variants sta
   const audit = page.getByRole("table", { name: /Audit entries for this merchant/ });
   for (const reason of reasons) await expect(audit).toContainText(reason);
   await expect(audit).toContainText(`Status: ${before.account.status} → ${flips[0]}`);
-  await expect(audit.getByRole("rowheader", { name: "merchant.status.update" })).toHaveCount(2);
+  for (const reason of reasons) {
+    const row = audit.getByRole("row").filter({ hasText: reason });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole("rowheader", { name: "merchant.status.update" })).toBeVisible();
+    await expect(row).toContainText("support@demo.test");
+    await expect(row).toContainText("success");
+  }
   const ops = page.getByRole("table", { name: /Operations for this merchant/ });
   await expect(ops.getByRole("link", { name: /^op_/ }).first()).toHaveAttribute("href", /^\/operations\/op_/);
   await expectNoSeriousA11yViolations(page);
