@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO, signIn, submitSignIn } from "./helpers";
-import { sandboxAccount, sandboxAccounts } from "./sandbox";
+import { sandboxAccount, sandboxAccounts, sandboxUrl } from "./sandbox";
 
 /**
  * The Controls section of the merchant page (issue #6), against the standalone
@@ -33,7 +33,8 @@ const merchant = (n: number) => merchants[20 + n] as string;
 
 async function openControls(page: Page, accountId: string) {
   await page.goto(`/merchants/${accountId}`);
-  await expect(page.getByRole("heading", { name: "Marketplace controls" })).toBeVisible();
+  // The controls load client-side after hydration; the 2-core machine is shared, so allow for it.
+  await expect(page.getByRole("heading", { name: "Marketplace controls" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByLabel("Search verticals")).toBeVisible();
 }
 
@@ -232,6 +233,39 @@ test("an expired session keeps the draft; after sign-in it is restored and saved
   expect(domainsOf(after)).toEqual(["after-signin.example.com"]);
 });
 
+/** Starts a data deletion straight on the sandbox API (the console's own flow is another section's). */
+async function startDeletion(accountId: string): Promise<void> {
+  const base = sandboxUrl();
+  const token = await fetch(`${base}/api/v1/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials&client_id=rspub_demo&client_secret=rsec_demo",
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const res = await fetch(`${base}/v1/partnership/accounts/${accountId}/data-deletion-requests`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${access_token}`,
+      "Content-Type": "application/json",
+      "Idempotency-Key": crypto.randomUUID(),
+      "X-Platform-Parent-Account-Id": "1000000000000001",
+    },
+    body: JSON.stringify({ reason: "e2e: controls of a deleting account" }),
+  });
+  expect(res.status).toBe(202);
+}
+
+test("a deleting account shows why and turns saving off", async ({ page }) => {
+  const id = merchant(7);
+  await startDeletion(id);
+  await signIn(page, DEMO.support);
+  await openControls(page, id);
+  await expect(page.getByText(/account is deleting: the Partnerships API refuses changes/)).toBeVisible();
+  await subVertical(page, "Apparel & Accessories", "Shoes").check();
+  await expect(page.getByRole("button", { name: "Save controls" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Preview changes" })).toBeDisabled();
+});
+
 test("the Controls section has no serious or critical accessibility violations, light and dark", async ({ page }) => {
   const id = merchant(6);
   await signIn(page, DEMO.support);
@@ -245,6 +279,7 @@ test("the Controls section has no serious or critical accessibility violations, 
   await expect(page.getByText(/Line 1:/)).toBeVisible();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `/tmp/controls-${colorScheme}.png`, fullPage: true });
     const results = await new AxeBuilder({ page }).include("#main").analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(

@@ -206,7 +206,8 @@ export function ControlsForm(props: ControlsFormProps) {
             />
           )}
         />
-        <div className="space-y-5">
+        {/* Stays in view beside the long tree, so Save and the preview are never a scroll away. */}
+        <div className="space-y-5 lg:sticky lg:top-4 lg:self-start">
           <section aria-labelledby={`${headingId}-blocked`} className="space-y-2">
             <h3 id={`${headingId}-blocked`} className="text-sm font-medium text-fg">
               Blocked sub-verticals ({blocked.length})

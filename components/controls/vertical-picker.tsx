@@ -92,6 +92,9 @@ export function VerticalPicker({ taxonomy, value, onChange, errors, disabled, cl
   );
 }
 
+/** Long vertical names wrap inside the button instead of overflowing it. */
+const WRAP = "h-auto! min-h-8 whitespace-normal py-1 text-left";
+
 function VerticalGroup(props: {
   idPrefix: string;
   /** The sub-verticals on screen (a search may hide some). */
@@ -123,13 +126,14 @@ function VerticalGroup(props: {
           </Badge>
         </div>
         {allMappedBlocked ? (
-          <Button size="sm" variant="ghost" disabled={disabled} onClick={() => onSetAll(full, false)}>
+          <Button size="sm" variant="ghost" className={WRAP} disabled={disabled} onClick={() => onSetAll(full, false)}>
             Unblock all {full.name}
           </Button>
         ) : (
           <Button
             size="sm"
             variant="secondary"
+            className={WRAP}
             disabled={disabled || mapped.length === 0}
             onClick={() => onSetAll(full, true)}
           >
