@@ -45,6 +45,7 @@ export function useWizard(): WizardValue {
 }
 
 const SAVE_DEBOUNCE_MS = 600;
+const SAVE_MAX_WAIT_MS = 1800;
 const backupName = (draftId: string) => `onboard:${draftId}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -67,6 +68,7 @@ export function WizardProvider(props: {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
+  const pendingSince = useRef(0);
 
   const save = useCallback(
     (reach: number): Promise<SaveAnswer["data"]> => {
@@ -136,7 +138,11 @@ export function WizardProvider(props: {
       dirty.current = true;
       setSaveState("unsaved");
       saveDraft(backupName(draftId), next);
+      // Debounced, but never later than SAVE_MAX_WAIT_MS after the first unsaved change (steady typing still saves).
+      const now = Date.now();
+      if (timer.current && now - pendingSince.current >= SAVE_MAX_WAIT_MS - SAVE_DEBOUNCE_MS) return;
       if (timer.current) clearTimeout(timer.current);
+      else pendingSince.current = now;
       timer.current = setTimeout(() => {
         timer.current = null;
         void save(reachRef.current).catch(() => undefined);

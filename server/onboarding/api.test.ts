@@ -154,4 +154,61 @@ describe("onboarding routes", () => {
     const accounts = (await h.client.listAccounts({ limit: 200 })).data.accounts;
     expect(accounts.filter((a) => a.external_account_id === external)).toHaveLength(1);
   });
+
+  it("a failed register: Retry keeps the intent, Edit and retry waits for the edit and sends a new key", async () => {
+    h.as(h.users.account_manager);
+    h.config.authUrl = "http://localhost:3000";
+    const taken = `taken-${randomUUID().slice(0, 8)}`;
+    await h.client.register(
+      {
+        brand: "Taken",
+        vertical_id: 1500,
+        sub_vertical_id: 1610,
+        country_code: "US",
+        platform_parent_account_id: h.client.parentAccountId,
+        store_identifier: "https://another-store.example.com",
+        external_account_id: taken,
+      },
+      { idempotencyKey: randomUUID() },
+    );
+    const id = (await h.call("POST", "/api/onboarding/drafts")).body.data.id as string;
+    await h.call("PUT", `/api/onboarding/drafts/${id}`, { body: { data: draftData(taken), reached: 5 } });
+    await h.call("POST", `/api/onboarding/drafts/${id}/run`, { body: { payoutLink: false } });
+    const failed = await until(
+      async () => (await h.call("GET", `/api/onboarding/drafts/${id}/run`)).body.data,
+      (r) => r.state !== "running",
+    );
+    expect(failed.state).toBe("failed");
+    expect(failed.steps[0].error).toMatchObject({ code: "conflict_other_store", final: true });
+
+    // Retry: the same intent again, the same final answer.
+    await h.call("POST", `/api/onboarding/drafts/${id}/run/retry`, { body: { step: "register", mode: "same" } });
+    const again = await until(
+      async () => (await h.call("GET", `/api/onboarding/drafts/${id}/run`)).body.data,
+      (r) => r.state !== "running",
+    );
+    expect(again.steps[0].error.code).toBe("conflict_other_store");
+
+    // Edit and retry: the run waits for the Merchant step to change, then sends it as a new request.
+    const edit = await h.call("POST", `/api/onboarding/drafts/${id}/run/retry`, {
+      body: { step: "register", mode: "edit" },
+    });
+    expect(edit.body.data).toMatchObject({ editStep: "merchant", run: { state: "paused" } });
+    const fresh = `fresh-${randomUUID().slice(0, 8)}`;
+    await h.call("PUT", `/api/onboarding/drafts/${id}`, { body: { data: draftData(fresh), reached: 5 } });
+    const keyBefore = (await h.db.onboarding.getRun(id))?.steps[0]?.idempotencyKey;
+    expect((await h.call("POST", `/api/onboarding/drafts/${id}/run`, { body: { payoutLink: false } })).status).toBe(
+      202,
+    );
+    const done = await until(
+      async () => (await h.call("GET", `/api/onboarding/drafts/${id}/run`)).body.data,
+      (r) => r.state !== "running",
+    );
+    expect(done.state, JSON.stringify(done)).toBe("done");
+    const register = (await h.db.onboarding.getRun(id))?.steps[0];
+    expect(register?.idempotencyKey).not.toBe(keyBefore);
+    expect(register?.request).toMatchObject({ external_account_id: fresh });
+    const accounts = (await h.client.listAccounts({ limit: 200 })).data.accounts;
+    expect(accounts.filter((a) => a.external_account_id === fresh)).toHaveLength(1);
+  });
 });
