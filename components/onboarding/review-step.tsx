@@ -15,6 +15,17 @@ import { Button } from "../ui/button";
 import { StepNav } from "./step-nav";
 import { useWizard } from "./wizard-context";
 
+/** The control on its step that an API field name points at (for "Fix in …" links). */
+const FIELD_IDS: Record<string, string> = {
+  brand: "merchant-brand",
+  external_account_id: "merchant-external",
+  store_identifier: "merchant-store",
+  country_code: "merchant-country",
+  vertical_id: "merchant-vertical",
+  sub_vertical_id: "merchant-subvertical",
+};
+const fixHash = (field: string | null) => (field && FIELD_IDS[field] ? `#${FIELD_IDS[field]}` : "");
+
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[10rem_1fr] gap-2 py-1 text-sm">
@@ -164,7 +175,7 @@ export function ReviewStep() {
                   <p>
                     <Link
                       className="text-accent underline"
-                      href={`${stepHref(draftId, item.fixStep)}${item.field ? `#${encodeURIComponent(item.field)}` : ""}`}
+                      href={`${stepHref(draftId, item.fixStep)}${fixHash(item.field)}`}
                     >
                       Fix in {STEP_LABELS[item.fixStep]}
                     </Link>
