@@ -6,7 +6,7 @@ test.describe("sign-in and roles", () => {
     test(`${email} sees exactly their role's navigation`, async ({ page }) => {
       const problems = watchCspViolations(page);
       await signIn(page, email);
-      await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
       const nav = page.getByRole("navigation", { name: "Main" });
       await expect(nav.getByRole("link")).toHaveText(links);
       expect(problems).toEqual([]);
@@ -79,7 +79,7 @@ test.describe("sign-in and roles", () => {
   test("a callbackUrl to another site is ignored", async ({ page }) => {
     await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal");
     await submitSignIn(page, DEMO.support);
-    await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/");
   });
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RunningTray } from "@/components/operations/running-tray";
 import { MainNav } from "@/components/shell/main-nav";
 import { Providers } from "@/components/shell/providers";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -32,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </Badge>
         ) : null}
         <div className="ml-auto flex items-center gap-2">
+          <RunningTray />
           <ThemeToggle />
           <UserMenu
             name={user.name}

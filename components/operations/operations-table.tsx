@@ -1,6 +1,9 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { CheckOperationButton } from "./check-operation-button";
+import { actionLabel } from "@/lib/operations/actions";
+import { isTerminal, statusLabel } from "@/lib/operations/backoff";
+import { LiveStatus, STATUS_TONE } from "./live-status";
 
 export interface OperationRow {
   operationId: string;
@@ -13,16 +16,6 @@ export interface OperationRow {
   httpStatus: number | null;
 }
 
-const TONE: Record<string, BadgeTone> = {
-  completed: "success",
-  failed: "danger",
-  pending: "accent",
-  in_progress: "accent",
-  unknown: "warning",
-};
-
-const SETTLED = new Set(["completed", "failed"]);
-
 /** "2026-11-29T04:31:55.000Z" → "2026-11-29 04:31:55 UTC": the same on server and browser. */
 export function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
@@ -33,30 +26,44 @@ export function OperationsTable({ operations, caption }: { operations: Operation
     <Table caption={caption}>
       <thead>
         <tr>
-          <Th>Operation id</Th>
+          <Th>Operation</Th>
           <Th>Action</Th>
           <Th>Merchant</Th>
           <Th>Status</Th>
           <Th>User</Th>
-          <Th>Time</Th>
+          <Th>Started</Th>
         </tr>
       </thead>
       <tbody>
         {operations.map((op) => (
           <tr key={op.operationId}>
             <Th scope="row" className="border-b bg-transparent font-mono text-xs font-normal">
-              {op.operationId}
+              <Link
+                href={`/operations/${encodeURIComponent(op.operationId)}`}
+                className="text-accent underline-offset-2 hover:underline"
+              >
+                {op.operationId}
+              </Link>
             </Th>
             <Td>
-              {op.action}
+              {actionLabel(op.action)}
               {op.dryRun ? <span className="ml-2 text-xs text-fg-muted">(dry run)</span> : null}
             </Td>
-            <Td className="font-mono tabular-nums">{op.merchantId ?? "—"}</Td>
+            <Td className="font-mono tabular-nums">
+              {op.merchantId ? (
+                <Link href={`/merchants/${op.merchantId}`} className="text-accent underline-offset-2 hover:underline">
+                  {op.merchantId}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Td>
             <Td>
-              <span className="flex flex-wrap items-center gap-2">
-                <Badge tone={TONE[op.status] ?? "neutral"}>{op.status.replace("_", " ")}</Badge>
-                {SETTLED.has(op.status) ? null : <CheckOperationButton operationId={op.operationId} />}
-              </span>
+              {isTerminal(op.status) ? (
+                <Badge tone={STATUS_TONE[op.status] ?? "neutral"}>{statusLabel(op.status)}</Badge>
+              ) : (
+                <LiveStatus operationId={op.operationId} status={op.status} />
+              )}
             </Td>
             <Td>{op.userEmail ?? "—"}</Td>
             <Td className="whitespace-nowrap tabular-nums">

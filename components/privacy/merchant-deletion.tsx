@@ -49,6 +49,8 @@ export function MerchantDeletion({ merchant: fixed }: { merchant?: MerchantOptio
         path: "/api/privacy/deletions",
         body: { accountId: merchant.accountId, reason: parsed.data.reason, confirmExternalAccountId: confirm.trim() },
       });
+      // The shell's tray looks for running operations now rather than at its next idle tick.
+      window.dispatchEvent(new Event("console:operation-started"));
       if (res.data.state === "awaiting_approval") setSent({ state: "awaiting_approval", label: optionLabel(merchant) });
       else if (res.operationId)
         setSent({ state: "submitted", operationId: res.operationId, accountId: merchant.accountId });

@@ -34,3 +34,19 @@ describe("polling backoff", () => {
     expect(statusLabel("pending")).toBe("Pending");
   });
 });
+
+import { ACTION_FILTERS, actionLabel, actionPrefixes } from "./actions";
+
+describe("action names", () => {
+  it("names actions as people say them and maps filters to prefixes", () => {
+    expect(actionLabel("merchant.status.update")).toBe("Status change");
+    expect(actionLabel("onboarding.register")).toBe("Register");
+    expect(actionLabel("merchant.page.switch_layout")).toBe("Pages change");
+    expect(actionLabel("merchant.data_deletion.approve")).toBe("Data deletion approval");
+    expect(actionLabel("something.else")).toBe("something.else");
+    expect(actionPrefixes("register")).toEqual(["merchant.register", "onboarding.register"]);
+    expect(actionPrefixes("merchant.")).toEqual(["merchant."]);
+    expect(actionPrefixes(undefined)).toBeUndefined();
+    expect(new Set(ACTION_FILTERS.map((f) => f.label)).size).toBe(ACTION_FILTERS.length);
+  });
+});

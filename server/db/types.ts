@@ -70,14 +70,20 @@ export interface AuditQuery {
   /** Opaque cursor from the previous page (newest first). */
   cursor?: string;
   userEmail?: string;
-  action?: string; // prefix match
+  action?: string | string[]; // prefix match (any of several)
   merchantId?: string;
   outcome?: AuditOutcome;
+  operationId?: string;
+  /** Time range, inclusive, ISO 8601. */
+  from?: string;
+  to?: string;
 }
 /** Append-only by design: there is no update or delete in this interface. */
 export interface AuditRepo {
   append(entry: AuditEntryInput): Promise<AuditEntry>;
   list(query?: AuditQuery): Promise<{ entries: AuditEntry[]; nextCursor: string | null }>;
+  /** Time, action and outcome of every entry at or after `sinceIso` (at most `max`, newest first): for charts. */
+  activity(sinceIso: string, max?: number): Promise<{ at: string; action: string; outcome: AuditOutcome }[]>;
 }
 
 export interface JournalEntry {
@@ -96,6 +102,21 @@ export interface JournalEntry {
   createdAt: string;
   updatedAt: string;
 }
+export interface JournalQuery {
+  limit?: number;
+  cursor?: string;
+  merchantId?: string;
+  userId?: string;
+  /** Exact, lowercased. */
+  userEmail?: string;
+  status?: string;
+  /** Any of these statuses (e.g. the running ones). */
+  statuses?: string[];
+  /** Prefix of the action, e.g. "merchant.status", or any of several prefixes. */
+  action?: string | string[];
+  /** Created at or after (ISO 8601). */
+  since?: string;
+}
 export interface JournalRepo {
   /** Records the operation id the moment it is known (before the body is parsed). Idempotent on operationId. */
   record(
@@ -109,7 +130,7 @@ export interface JournalRepo {
     patch: { status: string; httpStatus?: number | null; error?: string | null },
   ): Promise<void>;
   get(operationId: string): Promise<JournalEntry | undefined>;
-  list(query?: { limit?: number; cursor?: string; merchantId?: string; userId?: string; status?: string }): Promise<{
+  list(query?: JournalQuery): Promise<{
     entries: JournalEntry[];
     nextCursor: string | null;
   }>;

@@ -109,8 +109,7 @@ export async function approveDeletion(
   ctx: HandlerContext<{ requestId: string }, { dry_run?: string }, undefined>,
 ): Promise<HandlerResult> {
   const row = await ctx.db.privacyRequests.get(ctx.params.requestId);
-  if (row?.kind !== "merchant_deletion")
-    throw new HttpError(404, "not_found", "There is no such deletion request.");
+  if (row?.kind !== "merchant_deletion") throw new HttpError(404, "not_found", "There is no such deletion request.");
   ctx.audit.merchantId = row.accountId;
   if (row.submittedById && row.submittedById === ctx.user?.id) {
     throw new HttpError(403, "second_admin_required", "Another admin must approve a deletion you requested.");

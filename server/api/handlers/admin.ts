@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import type { AuditQuery, UserRow } from "@/server/db/types";
+import { actionPrefixes } from "@/lib/operations/actions";
+import { accountId } from "@/lib/partnerships/formats";
+import type { AuditQuery, ConsoleDb, UserRow } from "@/server/db/types";
 import { HttpError } from "../http";
 import type { HandlerContext, HandlerResult } from "../types";
 
@@ -18,8 +20,111 @@ export function publicUser(u: UserRow) {
   };
 }
 
-export async function listAudit(ctx: HandlerContext<unknown, AuditQuery, undefined>): Promise<HandlerResult> {
-  return { body: { data: await ctx.db.audit.list(ctx.query) } };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayOrInstant = z
+  .string()
+  .refine((v) => (DAY.test(v) || v.includes("T")) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD)");
+
+/** The audit log's filters (the page's URL and GET /api/audit): user, merchant, action, outcome, time range. */
+export const auditFilterQuery = z.strictObject({
+  limit: z.coerce.number().int("must be an integer").min(1, "must be 1 to 200").max(200, "must be 1 to 200").optional(),
+  cursor: z.string().min(1).max(1024, "is too long").optional(),
+  user: z.string().max(254, "is too long").optional(),
+  /** The older name of `user`. */
+  userEmail: z.string().max(254, "is too long").optional(),
+  merchantId: accountId.optional(),
+  /** A named action (lib/operations/actions.ts) or a raw action prefix. */
+  action: z.string().max(120, "is too long").optional(),
+  outcome: z
+    .enum(["success", "failure", "denied", "error"], { error: "must be success, failure, denied or error" })
+    .optional(),
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
+});
+export type AuditFilterQuery = z.infer<typeof auditFilterQuery>;
+
+/** Dates are whole UTC days: "from" at its first millisecond, "to" at its last. */
+export function auditQueryOf(q: AuditFilterQuery): AuditQuery {
+  const user = (q.user ?? q.userEmail)?.trim().toLowerCase();
+  return {
+    limit: q.limit,
+    cursor: q.cursor,
+    userEmail: user || undefined,
+    merchantId: q.merchantId,
+    action: actionPrefixes(q.action?.trim() || undefined),
+    outcome: q.outcome,
+    from: q.from ? (DAY.test(q.from) ? `${q.from}T00:00:00.000Z` : new Date(q.from).toISOString()) : undefined,
+    to: q.to ? (DAY.test(q.to) ? `${q.to}T23:59:59.999Z` : new Date(q.to).toISOString()) : undefined,
+  };
+}
+
+export async function listAudit(ctx: HandlerContext<unknown, AuditFilterQuery, undefined>): Promise<HandlerResult> {
+  return { body: { data: await ctx.db.audit.list(auditQueryOf(ctx.query)) } };
+}
+
+const CSV_COLUMNS = [
+  "time",
+  "user",
+  "role",
+  "action",
+  "merchant",
+  "outcome",
+  "http_status",
+  "message",
+  "request_id",
+  "operation_id",
+  "idempotency_key",
+  "ip",
+  "request",
+  "before",
+  "after",
+] as const;
+
+function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  // A cell a spreadsheet would run as a formula is kept as text.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** The filtered audit log as CSV, newest first, at most `max` rows (read page by page). */
+export async function auditCsv(
+  db: ConsoleDb,
+  q: AuditFilterQuery,
+  max = 10_000,
+): Promise<{ csv: string; rows: number; truncated: boolean }> {
+  const lines = [CSV_COLUMNS.join(",")];
+  let cursor: string | undefined;
+  let rows = 0;
+  do {
+    const page = await db.audit.list({ ...auditQueryOf(q), limit: 200, cursor });
+    for (const e of page.entries) {
+      lines.push(
+        [
+          e.at,
+          e.userEmail,
+          e.role,
+          e.action,
+          e.merchantId,
+          e.outcome,
+          e.httpStatus,
+          e.message,
+          e.upstreamRequestId,
+          e.operationId,
+          e.idempotencyKey,
+          e.ip,
+          e.request,
+          e.before,
+          e.after,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+      rows += 1;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows < max);
+  return { csv: `${lines.join("\r\n")}\r\n`, rows, truncated: Boolean(cursor) };
 }
 
 export async function listUsers(ctx: HandlerContext<unknown, unknown, undefined>): Promise<HandlerResult> {

@@ -1,10 +1,42 @@
 import "server-only";
+import { z } from "zod";
+import { actionPrefixes } from "@/lib/operations/actions";
+import { accountId } from "@/lib/partnerships/formats";
+import type { JournalQuery } from "@/server/db/types";
 import type { HandlerContext, HandlerResult } from "../types";
 
-type ListQuery = { limit?: number; cursor?: string; merchantId?: string; status?: string };
+const RUNNING = ["pending", "in_progress", "unknown"];
 
-export async function listOperations(ctx: HandlerContext<unknown, ListQuery, undefined>): Promise<HandlerResult> {
-  const page = await ctx.db.journal.list(ctx.query);
+/** The tracker's filters (also the page's URL): status, action, merchant, user, whose, and the running ones. */
+export const trackerQuery = z.strictObject({
+  limit: z.coerce.number().int("must be an integer").min(1, "must be 1 to 200").max(200, "must be 1 to 200").optional(),
+  cursor: z.string().min(1).max(1024, "is too long").optional(),
+  merchantId: accountId.optional(),
+  status: z.enum(["pending", "in_progress", "completed", "failed", "unknown"]).optional(),
+  action: z.string().max(120, "is too long").optional(),
+  user: z.string().max(254, "is too long").optional(),
+  /** Only the signed-in user's operations. */
+  mine: z.enum(["true", "false"]).optional(),
+  /** Only operations not yet settled (pending, in progress, outcome unknown). */
+  running: z.enum(["true", "false"]).optional(),
+});
+export type TrackerQuery = z.infer<typeof trackerQuery>;
+
+export function journalQuery(q: TrackerQuery, userId: string | null): JournalQuery {
+  return {
+    limit: q.limit,
+    cursor: q.cursor,
+    merchantId: q.merchantId,
+    status: q.status,
+    action: actionPrefixes(q.action || undefined),
+    userEmail: q.user?.trim() || undefined,
+    userId: q.mine === "true" && userId ? userId : undefined,
+    statuses: q.running === "true" ? RUNNING : undefined,
+  };
+}
+
+export async function listOperations(ctx: HandlerContext<unknown, TrackerQuery, undefined>): Promise<HandlerResult> {
+  const page = await ctx.db.journal.list(journalQuery(ctx.query, ctx.user?.id ?? null));
   return { body: { data: page } };
 }
 

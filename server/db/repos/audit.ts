@@ -61,17 +61,37 @@ export function auditRepo(db: Kysely<Database>): AuditRepo {
       return toEntry(row);
     },
 
+    async activity(sinceIso, max = 5000) {
+      const rows = await db
+        .selectFrom("audit_log")
+        .select(["at", "action", "outcome"])
+        .where("at", ">=", sinceIso)
+        .orderBy("at", "desc")
+        .limit(Math.min(20_000, Math.max(1, max)))
+        .execute();
+      return rows.map((r) => ({
+        at: r.at,
+        action: r.action,
+        outcome: (OUTCOMES as readonly string[]).includes(r.outcome) ? (r.outcome as AuditOutcome) : "error",
+      }));
+    },
+
     async list(q = {}) {
       const limit = pageLimit(q.limit);
       let query = db.selectFrom("audit_log").selectAll();
       if (q.userEmail) query = query.where("user_email", "=", q.userEmail.trim().toLowerCase());
-      if (q.action) {
-        const prefix = q.action;
+      if (q.action && q.action.length > 0) {
+        const prefixes = typeof q.action === "string" ? [q.action] : q.action;
         // substr instead of LIKE: same case-sensitive meaning on both dialects, no escaping of % and _.
-        query = query.where((eb) => eb(eb.fn("substr", ["action", eb.val(1), eb.val(prefix.length)]), "=", prefix));
+        query = query.where((eb) =>
+          eb.or(prefixes.map((p) => eb(eb.fn("substr", ["action", eb.val(1), eb.val(p.length)]), "=", p))),
+        );
       }
       if (q.merchantId) query = query.where("merchant_id", "=", q.merchantId);
       if (q.outcome) query = query.where("outcome", "=", q.outcome);
+      if (q.operationId) query = query.where("operation_id", "=", q.operationId);
+      if (q.from) query = query.where("at", ">=", q.from);
+      if (q.to) query = query.where("at", "<=", q.to);
       if (q.cursor) {
         const c = decodeCursor(q.cursor);
         query = query.where((eb) => eb.or([eb("at", "<", c.at), eb.and([eb("at", "=", c.at), eb("id", "<", c.id)])]));

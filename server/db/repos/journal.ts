@@ -87,6 +87,16 @@ export function journalRepo(db: Kysely<Database>): JournalRepo {
       if (q.merchantId) query = query.where("merchant_id", "=", q.merchantId);
       if (q.userId) query = query.where("user_id", "=", q.userId);
       if (q.status) query = query.where("status", "=", q.status);
+      if (q.statuses && q.statuses.length > 0) query = query.where("status", "in", q.statuses);
+      if (q.userEmail) query = query.where("user_email", "=", q.userEmail.trim().toLowerCase());
+      if (q.since) query = query.where("created_at", ">=", q.since);
+      if (q.action && q.action.length > 0) {
+        const prefixes = typeof q.action === "string" ? [q.action] : q.action;
+        // substr instead of LIKE: same case-sensitive meaning on both dialects, no escaping of % and _.
+        query = query.where((eb) =>
+          eb.or(prefixes.map((p) => eb(eb.fn("substr", ["action", eb.val(1), eb.val(p.length)]), "=", p))),
+        );
+      }
       if (q.cursor) {
         const c = decodeCursor(q.cursor);
         query = query.where((eb) =>
