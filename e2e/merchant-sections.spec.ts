@@ -243,7 +243,10 @@ test("a manager starts payout onboarding and asks for a new link; support sees t
   await page.reload();
   await expect(page.getByRole("link", { name: /Open onboarding link/ })).toHaveAttribute("href", second);
 
+  // Signed out for good: no prefetch in flight may bring the rolling session cookie back.
+  await page.waitForLoadState("networkidle");
   await page.context().clearCookies();
+  expect(await page.context().cookies()).toEqual([]);
   await signIn(page, DEMO.support);
   await page.goto(`/merchants/${id}/payouts`);
   await expect(page.getByText(s2.payout?.stripe_account_id ?? "-")).toBeVisible();
