@@ -163,6 +163,8 @@ export interface LoadSpec {
   body?: string;
   /** Sends a fresh Idempotency-Key with every request. */
   freshKey?: boolean;
+  /** The status whose latencies count (default: any 2xx), e.g. 401 for an anonymous request. */
+  expectStatus?: number;
 }
 
 export interface LoadResult {
@@ -214,7 +216,7 @@ export function load(spec: LoadSpec, connections: number, seconds: number): Prom
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status >= 200 && status < 300) times.push(ms);
+      if (spec.expectStatus ? status === spec.expectStatus : status >= 200 && status < 300) times.push(ms);
       else bad++;
     });
     instance.on("reqError", () => {
@@ -240,6 +242,24 @@ export function treeRss(pid: number): number {
   };
   visit(pid);
   return total;
+}
+
+/** CPU time in ms (user + system) used so far by a process and all its descendants (Linux /proc). */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const c of children.split(/\s+/).filter(Boolean)) visit(Number(c));
+    } catch {
+      // the process went away
+    }
+  };
+  visit(pid);
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 export function formatTable(results: BenchResult[]): string {

@@ -6,7 +6,7 @@
  * within every round (in a rotating order), and each figure is the median of
  * the rounds; added latency and throughput ratios are paired per round.
  */
-import { type BenchResult, type LoadSpec, load, log, median, QUICK, result } from "./lib";
+import { type BenchResult, type LoadSpec, load, log, median, QUICK, result, treeCpuMs } from "./lib";
 
 export interface ProxyTargets {
   sandboxUrl: string;
@@ -18,6 +18,8 @@ export interface ProxyTargets {
   parentAccountId: string;
   readAccount: string;
   writeAccount: string;
+  /** Server processes, for CPU time per answer (far steadier than latency on a busy machine). */
+  pids: Record<"sandbox" | "bare" | "console", number>;
 }
 
 type Side = "sandbox" | "bare" | "console";
@@ -85,10 +87,10 @@ export async function measureProxy(t: ProxyTargets): Promise<BenchResult[]> {
   // Warm-up: JIT, connection pools, the console's first-request work (knowledge bootstrap, token).
   for (const op of ["read", "write"] as Op[]) for (const side of SIDES) await load(all[op][side], 4, QUICK ? 1 : 2);
 
-  const samples: Record<string, { p50: number[]; rps: number[] }> = {};
+  const samples: Record<string, { p50: number[]; rps: number[]; cpu: number[] }> = {};
   const sample = (op: Op, side: Side, conns: number) => {
     const key = `${op}.${side}.${conns}`;
-    samples[key] ??= { p50: [], rps: [] };
+    samples[key] ??= { p50: [], rps: [], cpu: [] };
     return samples[key];
   };
   let bad = 0;
@@ -97,11 +99,13 @@ export async function measureProxy(t: ProxyTargets): Promise<BenchResult[]> {
       for (const conns of [1, 32]) {
         const order = SIDES.map((_, i) => SIDES[(i + round) % SIDES.length] as Side);
         for (const side of order) {
+          const cpuBefore = treeCpuMs(t.pids[side]);
           const r = await load(all[op][side], conns, seconds);
           bad += r.bad;
           const s = sample(op, side, conns);
           s.p50.push(r.p50);
           s.rps.push(r.rps);
+          s.cpu.push((treeCpuMs(t.pids[side]) - cpuBefore) / Math.max(1, r.ok + r.bad));
           log(
             `proxy round ${round + 1}/${rounds} ${op} ${side} ×${conns}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.bad ? `, non-2xx ${JSON.stringify(r.statuses)}` : ""}`,
           );
@@ -112,7 +116,7 @@ export async function measureProxy(t: ProxyTargets): Promise<BenchResult[]> {
   if (bad > 0) log(`proxy: ${bad} non-2xx answers or errors (left out of the latencies)`);
 
   const out: BenchResult[] = [];
-  const med = (op: Op, side: Side, conns: number, k: "p50" | "rps") => median(sample(op, side, conns)[k]);
+  const med = (op: Op, side: Side, conns: number, k: "p50" | "rps" | "cpu") => median(sample(op, side, conns)[k]);
   const paired = (op: Op, conns: number, k: "p50" | "rps", f: (c: number, b: number) => number) =>
     median(sample(op, "console", conns)[k].map((c, i) => f(c, sample(op, "bare", conns)[k][i] as number)));
   for (const op of ["read", "write"] as Op[]) {
@@ -141,6 +145,16 @@ export async function measureProxy(t: ProxyTargets): Promise<BenchResult[]> {
       out.push(result(`proxy.${op}.${side}.p50_ms_1conn`, med(op, side, 1, "p50"), "ms", null, ""));
       out.push(result(`proxy.${op}.${side}.rps_1conn`, med(op, side, 1, "rps"), "req/s", null, ""));
       out.push(result(`proxy.${op}.${side}.rps_32conn`, med(op, side, 32, "rps"), "req/s", null, ""));
+      out.push(
+        result(
+          `proxy.${op}.${side}.cpu_ms_per_req`,
+          med(op, side, 32, "cpu"),
+          "ms",
+          null,
+          "",
+          "server CPU time per answer, 32 connections",
+        ),
+      );
     }
   }
   return out;

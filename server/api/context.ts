@@ -19,6 +19,11 @@ export interface ApiConfig {
 
 export interface ApiDeps {
   getSessionUser(): Promise<SessionUser | null>;
+  /**
+   * The session of this request and the Set-Cookie values that roll it (or clear a dead one); when
+   * present it is used instead of getSessionUser, and the cookies go out with the answer.
+   */
+  getRequestSession?(request: Request): Promise<{ user: SessionUser | null; setCookie: string[] }>;
   getDb(): Promise<ConsoleDb>;
   getClient(): Promise<PartnershipsClient>;
   getConfig(): ApiConfig;
@@ -29,6 +34,7 @@ export interface ApiDeps {
 export function defaultDeps(): ApiDeps {
   return {
     getSessionUser: async () => (await import("@/server/auth")).getSessionUser(),
+    getRequestSession: async (request) => (await import("@/server/auth")).getRequestSession(request),
     getDb: async () => (await import("@/server/db")).getConsoleDb(),
     getClient: async () => (await import("@/server/partnerships")).getPartnershipsClient(),
     getConfig: () => {

@@ -13,7 +13,9 @@ import type { AnyRoute } from "./types";
  * (403) → CSRF on state-changing methods (403) → per-user write rate limit
  * (429). Each refusal is written to the audit log and answered as JSON.
  */
-export type Admission = { ok: true; user: SessionUser; db: ConsoleDb } | { ok: false; response: Response };
+export type Admission =
+  | { ok: true; user: SessionUser; db: ConsoleDb; setCookie: string[] }
+  | { ok: false; response: Response };
 
 async function deny(
   db: ConsoleDb,
@@ -43,7 +45,22 @@ export async function admit(
   route: AnyRoute & { role: NonNullable<AnyRoute["role"]> },
   merchantId: string | null,
 ): Promise<Admission> {
-  const user = await deps.getSessionUser();
+  const session = deps.getRequestSession
+    ? await deps.getRequestSession(request)
+    : { user: await deps.getSessionUser(), setCookie: [] };
+  const admission = await decide(request, deps, route, merchantId, session.user);
+  // The re-issued (or cleared) session cookie goes out with every answer, refusals included.
+  if (!admission.ok) for (const c of session.setCookie) admission.response.headers.append("set-cookie", c);
+  return admission.ok ? { ...admission, setCookie: session.setCookie } : admission;
+}
+
+async function decide(
+  request: Request,
+  deps: ApiDeps,
+  route: AnyRoute & { role: NonNullable<AnyRoute["role"]> },
+  merchantId: string | null,
+  user: SessionUser | null,
+): Promise<Admission> {
   const db = await deps.getDb();
   if (!user) {
     const err = new HttpError(401, "unauthenticated", "Sign in to continue: your session is missing or has expired.");
@@ -88,5 +105,5 @@ export async function admit(
       return deny(db, request, user, "request.denied.rate_limit", err, route, merchantId);
     }
   }
-  return { ok: true, user, db };
+  return { ok: true, user, db, setCookie: [] };
 }

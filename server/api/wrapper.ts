@@ -9,7 +9,7 @@ import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
 import { admit } from "./gate";
 import { canonicalJson, sha256 } from "./hash";
-import { errorBody, HttpError, json } from "./http";
+import { BASE_HEADERS, errorBody, HttpError, json } from "./http";
 import { DEFAULT_MAX_BODY_BYTES, parseBody, readBodyText } from "./request-body";
 import { matchRoute } from "./router";
 import { fromError, type Outcome, settle } from "./settle";
@@ -48,19 +48,27 @@ export async function dispatch(request: Request, deps: ApiDeps, table: readonly 
     });
   }
   const { route, params } = match;
+  // The session cookie as re-issued by the session check: sent with whatever this request answers.
+  let setCookie: string[] = [];
   try {
     // Public routes (health) need no session and open nothing before their handler.
     if (route.role === null) return await runPublic(request, deps, route, params, url);
     const admission = await admit(request, deps, { ...route, role: route.role }, params.accountId ?? null);
     if (!admission.ok) return admission.response;
+    setCookie = admission.setCookie;
     await ensureKnowledgeBootstrap(deps, admission.db);
-    return await runRoute(request, deps, admission.db, admission.user, route, params, url);
+    return withCookies(await runRoute(request, deps, admission.db, admission.user, route, params, url), setCookie);
   } catch (err) {
     const http = err instanceof HttpError ? err : null;
     if (!http) console.error(`API ${request.method} ${url.pathname} failed:`, err instanceof Error ? err.message : err);
     const e = http ?? new HttpError(500, "internal_error", "Something went wrong in the console. Try again.");
-    return json(e.toBody(), e.status, e.headers);
+    return withCookies(json(e.toBody(), e.status, e.headers), setCookie);
   }
+}
+
+function withCookies(response: Response, setCookie: string[]): Response {
+  for (const c of setCookie) response.headers.append("set-cookie", c);
+  return response;
 }
 
 async function runPublic(request: Request, deps: ApiDeps, route: AnyRoute, params: Record<string, string>, url: URL) {
@@ -269,5 +277,9 @@ async function runRoute(
     outcome = fromError(err, route);
   }
   await settle({ db, request, user, route, outcome, notes, summary, intentKey, key, journal });
+  // A read may answer with a stream (the CSV export): sent as is, with the same no-store headers.
+  if (outcome.body instanceof ReadableStream && !route.write) {
+    return new Response(outcome.body, { status: outcome.status, headers: { ...BASE_HEADERS, ...outcome.headers } });
+  }
   return json(outcome.body, outcome.status, outcome.headers);
 }

@@ -11,6 +11,7 @@ import { auditAuth } from "./audit";
 import { BCRYPT_ROUNDS, ensureDemoUsers } from "./demo-users";
 import { groupsFromProfile, parseRoleMap, resolveRole } from "./role-map";
 import { getAuthSecret } from "./secret";
+import { decodeSessionToken, encodeSessionToken } from "./session-jwt";
 import { checkSession } from "./session-policy";
 import { TooManyAttempts, tooManyFailures } from "./throttle";
 
@@ -120,6 +121,8 @@ export function buildAuthConfig(): NextAuthConfig {
       maxAge: env.SESSION_MAX_HOURS * 3600,
       updateAge: 0,
     },
+    // Auth.js' own token format, without WebCrypto and per-call key derivation (session-jwt.ts).
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     logger: {
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;

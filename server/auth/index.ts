@@ -1,7 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import { NextRequest } from "next/server";
+import NextAuth, { type NextAuthConfig, type Session } from "next-auth";
 import { cache } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { canOpen } from "@/lib/auth/navigation";
@@ -34,14 +35,41 @@ function cachedAuthConfig(): NextAuthConfig {
 /** The header proxy.ts sets with the page's path and query, so server components know where they are. */
 export const PATH_HEADER = "x-console-path";
 
-/** The signed-in user, or null. For route handlers and server components. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+function toSessionUser(session: Session | null | undefined): SessionUser | null {
   const user = session?.user as { id?: unknown; email?: unknown; name?: unknown; role?: unknown } | undefined;
   if (!user || typeof user.id !== "string" || user.id === "" || !isRole(user.role)) return null;
   const email = typeof user.email === "string" ? user.email : "";
   return { id: user.id, email, name: typeof user.name === "string" && user.name ? user.name : email, role: user.role };
-});
+}
+
+/** The signed-in user, or null. For server components (and route handlers outside the API layer). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => toSessionUser(await auth()));
+
+export interface RequestSession {
+  user: SessionUser | null;
+  /** Set-Cookie values to send with the answer: the session cookie re-issued (idle timeout), or cleared. */
+  setCookie: string[];
+}
+
+type SessionHandler = (request: NextRequest, ctx: unknown) => Promise<Response>;
+
+/**
+ * For the API route layer, which proxy.ts leaves alone: the session of this
+ * request, read once (the idle/absolute checks and the user re-read run in the
+ * jwt callback, as for pages), with the cookie Auth.js re-issues, so an API
+ * call keeps the session alive exactly as a page load does.
+ */
+export async function getRequestSession(request: Request): Promise<RequestSession> {
+  let session: Session | null = null;
+  // With a lazily built config, auth(fn) resolves to the wrapped handler asynchronously (as in proxy.ts).
+  const wrapped = (await (auth((req) => {
+    session = req.auth;
+    return new Response(null, { status: 204 });
+  }) as unknown as Promise<SessionHandler>)) as SessionHandler;
+  // Headers only: Auth.js may copy the request (AUTH_URL), which would lock the body the route still has to read.
+  const answer = await wrapped(new NextRequest(request.url, { headers: request.headers }), {});
+  return { user: toSessionUser(session), setCookie: answer.headers.getSetCookie() };
+}
 
 export async function currentPath(): Promise<string> {
   const h = await headers();
