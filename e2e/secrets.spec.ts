@@ -90,8 +90,8 @@ test("page HTML holds no secret, signed out and for each role", async ({ page })
     await page.context().clearCookies();
     await signIn(page, email);
     if (pages.length === 0) {
-      const list = await page.request.get("/api/merchants?limit=1");
-      pages = pagesOfBuild((await list.json()).data.accounts[0].account_id as string);
+      const list = await page.request.get("/api/merchants?pageSize=1");
+      pages = pagesOfBuild((await list.json()).data.merchants[0].accountId as string);
       expect(pages).toEqual(expect.arrayContaining(["/", "/merchants", "/operations", "/audit", "/sign-in"]));
     }
     for (const p of pages) {
@@ -105,9 +105,9 @@ test("page HTML holds no secret, signed out and for each role", async ({ page })
 
 test("every GET API route answers without a secret", async ({ page }) => {
   await signIn(page, "admin@demo.test");
-  const list = await page.request.get("/api/merchants?limit=1");
+  const list = await page.request.get("/api/merchants?pageSize=1");
   expect(list.status()).toBe(200);
-  const accountId = (await list.json()).data.accounts[0].account_id as string;
+  const accountId = (await list.json()).data.merchants[0].accountId as string;
   // A write so that the operations routes have something to show.
   const put = await page.request.put(`/api/merchants/${accountId}/status?dry_run=true`, {
     headers: { "X-Requested-With": "XMLHttpRequest", "Idempotency-Key": crypto.randomUUID() },

@@ -62,6 +62,9 @@ const envSchema = z
 
     // Per-user write limit of the console's own proxy.
     WRITE_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+
+    // The merchant index is synced again in the background once its last sync is older than this (0: never).
+    MERCHANT_INDEX_MAX_AGE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
   })
   .superRefine((env, ctx) => {
     const upstream = [

@@ -27,7 +27,12 @@ interface Sample {
 
 function samples(): Record<string, () => Sample> {
   return {
-    "GET /api/merchants": () => ({ path: "/api/merchants?limit=2" }),
+    "GET /api/merchants": () => ({ path: "/api/merchants?q=a&status=active&sort=created&pageSize=2" }),
+    "GET /api/merchants/export.csv": () => ({ path: "/api/merchants/export.csv?status=paused" }),
+    "POST /api/merchants/sync": () => ({ path: "/api/merchants/sync" }),
+    "GET /api/views": () => ({ path: "/api/views" }),
+    "POST /api/views": () => ({ path: "/api/views", body: { name: "Matrix view", query: "status=paused" } }),
+    "DELETE /api/views/:id": () => ({ path: "/api/views/doesnotexist", okStatus: 404 }),
     "GET /api/merchants/:accountId/controls": () => ({ path: `/api/merchants/${account}/controls` }),
     "PUT /api/merchants/:accountId/controls": () => ({
       path: `/api/merchants/${account}/controls?dry_run=true`,

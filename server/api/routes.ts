@@ -1,10 +1,12 @@
 import "server-only";
+import { merchantExportQuery, merchantListQuery, saveViewBody } from "@/lib/merchants/query";
 import { retryRunBody, saveDraftBody, saveTemplateBody, startRunBody } from "@/lib/onboarding/api";
 import { putControlsRequest } from "@/lib/partnerships/controls";
 import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
 import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
 import * as admin from "./handlers/admin";
+import * as merchantIndex from "./handlers/merchant-index";
 import * as merchants from "./handlers/merchants";
 import * as onboarding from "./handlers/onboarding";
 import * as operations from "./handlers/operations";
@@ -16,8 +18,8 @@ import {
   noQuery,
   operationParams,
   pageParams,
-  pageQuery,
   userParams,
+  viewParams,
   writeQuery,
 } from "./schemas";
 import { type AnyRoute, defineRoute } from "./types";
@@ -30,14 +32,62 @@ import { type AnyRoute, defineRoute } from "./types";
  */
 export const ROUTES: readonly AnyRoute[] = [
   // Merchants (support and up).
+  // The merchant list, over the console's merchant index (server/merchants).
   defineRoute({
     method: "GET",
     path: "/api/merchants",
     role: "support",
-    query: pageQuery,
+    query: merchantListQuery,
     write: false,
     audit: "merchant.list",
-    handler: merchants.listMerchants,
+    handler: merchantIndex.searchMerchants,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/merchants/export.csv",
+    role: "support",
+    query: merchantExportQuery,
+    write: false,
+    audit: "merchant.export",
+    handler: merchantIndex.exportMerchantsCsv,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/merchants/sync",
+    role: "support",
+    query: noQuery,
+    write: true,
+    audit: "merchant.index.sync",
+    handler: merchantIndex.syncMerchants,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/views",
+    role: "support",
+    query: noQuery,
+    write: false,
+    audit: "view.list",
+    handler: merchantIndex.listViews,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/views",
+    role: "support",
+    query: noQuery,
+    body: saveViewBody,
+    write: true,
+    audit: "view.save",
+    handler: merchantIndex.saveView,
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/views/:id",
+    role: "support",
+    params: viewParams,
+    query: noQuery,
+    write: true,
+    audit: "view.delete",
+    handler: merchantIndex.deleteView,
   }),
   defineRoute({
     method: "GET",

@@ -12,6 +12,7 @@ export const pageParams = z.strictObject({ accountId, pageId: opaqueId });
 export const layoutParams = z.strictObject({ accountId, layoutId: opaqueId });
 export const operationParams = z.strictObject({ operationId: opaqueId });
 export const userParams = z.strictObject({ userId: opaqueId });
+export const viewParams = z.strictObject({ id: opaqueId });
 
 export const noQuery = z.strictObject({});
 /** Every write but payout setup accepts `?dry_run=true`, forwarded upstream. */

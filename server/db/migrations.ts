@@ -247,7 +247,12 @@ async function onboarding(db: AnyDb): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("onboarding_runs_state_idx").ifNotExists().on("onboarding_runs").column("state").execute();
+  await db.schema
+    .createIndex("onboarding_runs_state_idx")
+    .ifNotExists()
+    .on("onboarding_runs")
+    .column("state")
+    .execute();
   await db.schema
     .createTable("onboarding_steps")
     .ifNotExists()
@@ -320,9 +325,174 @@ async function privacyOps(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/**
+ * The merchant index (the API lists accounts page by page and cannot search):
+ * one row per account of the platform, kept by a full sync and by the console's
+ * own writes, searchable by word prefix through each engine's own text index
+ * (SQLite FTS5 with prefix indexes; PostgreSQL pg_trgm), plus the sync's state
+ * and the saved views of the lists. Self-contained: touches no other table.
+ */
+async function merchantIndex(db: AnyDb, dialect: Dialect): Promise<void> {
+  // PostgreSQL sorts these in byte order (like SQLite's BINARY), so both engines list alike and fast.
+  const key = dialect === "postgres" ? sql`text collate "C"` : sql`text`;
+  await db.schema
+    .createTable("merchant_index")
+    .ifNotExists()
+    // SQLite: the rowid alias the FTS table points at (a plain rowid may change on VACUUM).
+    .addColumn("id", dialect === "postgres" ? "bigserial" : "integer", (c) => c.primaryKey())
+    .addColumn("account_id", key, (c) => c.notNull().unique())
+    .addColumn("external_account_id", "text", (c) => c.notNull())
+    .addColumn("brand", "text", (c) => c.notNull())
+    // Lower-cased, accent-folded brand: the sort key.
+    .addColumn("brand_key", key, (c) => c.notNull())
+    .addColumn("country_code", "text", (c) => c.notNull())
+    .addColumn("store_identifier", "text", (c) => c.notNull())
+    .addColumn("vertical_id", "integer", (c) => c.notNull())
+    .addColumn("sub_vertical_id", "integer", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("created_at", key, (c) => c.notNull())
+    .addColumn("updated_at", key, (c) => c.notNull())
+    // The searchable words (brand, ids, store host), each preceded by a space.
+    .addColumn("search", "text", (c) => c.notNull())
+    // When a sync last listed the account (or the console wrote it): older than a finished sync's start = gone.
+    .addColumn("seen_at", "text", (c) => c.notNull())
+    // When the console itself last wrote the row: a sync that started earlier does not overwrite it.
+    .addColumn("local_at", "text")
+    .execute();
+  for (const [name, columns] of [
+    ["merchant_index_brand_idx", ["brand_key", "account_id"]],
+    ["merchant_index_created_idx", ["created_at", "account_id"]],
+    ["merchant_index_updated_idx", ["updated_at", "account_id"]],
+    ["merchant_index_status_idx", ["status", "brand_key", "account_id"]],
+    ["merchant_index_status_created_idx", ["status", "created_at", "account_id"]],
+    ["merchant_index_status_updated_idx", ["status", "updated_at", "account_id"]],
+    ["merchant_index_country_idx", ["country_code", "brand_key", "account_id"]],
+    ["merchant_index_vertical_idx", ["vertical_id", "brand_key", "account_id"]],
+    // Covers the facet counts (totals of unsearched lists), read once per change of the index.
+    ["merchant_index_facets_idx", ["status", "country_code", "vertical_id"]],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .ifNotExists()
+      .on("merchant_index")
+      .columns([...columns])
+      .execute();
+  }
+
+  if (dialect === "sqlite") {
+    await sql
+      .raw(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS merchant_fts USING fts5(search, content='merchant_index', " +
+          "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+      )
+      .execute(db);
+    await sql
+      .raw(
+        "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_insert AFTER INSERT ON merchant_index BEGIN " +
+          "INSERT INTO merchant_fts(rowid, search) VALUES (new.id, new.search); END",
+      )
+      .execute(db);
+    await sql
+      .raw(
+        "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_delete AFTER DELETE ON merchant_index BEGIN " +
+          "INSERT INTO merchant_fts(merchant_fts, rowid, search) VALUES ('delete', old.id, old.search); END",
+      )
+      .execute(db);
+    await sql
+      .raw(
+        "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_update AFTER UPDATE OF search ON merchant_index " +
+          "WHEN old.search IS NOT new.search BEGIN " +
+          "INSERT INTO merchant_fts(merchant_fts, rowid, search) VALUES ('delete', old.id, old.search); " +
+          "INSERT INTO merchant_fts(rowid, search) VALUES (new.id, new.search); END",
+      )
+      .execute(db);
+  } else {
+    // The operator class is named with its schema, so the index works whatever the search_path;
+    // the searches themselves use only LIKE, a core operator the index serves.
+    const trgmSchema = await ensurePgTrgm(db);
+    await sql
+      .raw(
+        "CREATE INDEX IF NOT EXISTS merchant_index_search_trgm ON merchant_index " +
+          `USING gin (search "${trgmSchema}".gin_trgm_ops)`,
+      )
+      .execute(db);
+  }
+
+  await db.schema
+    .createTable("merchant_sync_state")
+    .ifNotExists()
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("started_at", "text")
+    .addColumn("heartbeat_at", "text")
+    .addColumn("finished_at", "text")
+    .addColumn("ok_started_at", "text")
+    .addColumn("ok_at", "text")
+    .addColumn("error", "text")
+    .addColumn("seen", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("added", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("changed", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("removed", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("duration_ms", "integer")
+    // Bumped by every change of the index's rows: lets an instance cache what it derived from them.
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+
+  await db.schema
+    .createTable("saved_views")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("scope", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("query", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("saved_views_name_unique", ["user_id", "scope", "name"])
+    .execute();
+}
+
+/**
+ * pg_trgm lives in public, not in the console's own schema: dropping that schema
+ * (tests, a reset) must not drop an extension other schemas' indexes use.
+ * Returns the schema it lives in (an existing install may be elsewhere).
+ */
+async function ensurePgTrgm(db: AnyDb): Promise<string> {
+  const find = async () =>
+    (
+      await sql<{ schema: string }>`
+        select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+        where e.extname = 'pg_trgm'`.execute(db)
+    ).rows[0]?.schema;
+  const existing = await find();
+  if (existing) return existing;
+  // Migrations run in a transaction on PostgreSQL: a savepoint keeps it usable after a lost race.
+  const savepoint = db.isTransaction;
+  try {
+    if (savepoint) await sql`SAVEPOINT create_pg_trgm`.execute(db);
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
+    if (savepoint) await sql`RELEASE SAVEPOINT create_pg_trgm`.execute(db);
+  } catch (err) {
+    if (savepoint) await sql`ROLLBACK TO SAVEPOINT create_pg_trgm`.execute(db);
+    // Two databases' migrations creating it at once: the loser's unique violation is harmless.
+    const code = (err as { code?: string }).code;
+    if (code !== "23505" && code !== "42710") {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `the merchant index needs the PostgreSQL extension pg_trgm (${message}); ` +
+          "have a superuser run CREATE EXTENSION pg_trgm WITH SCHEMA public in this database",
+        { cause: err },
+      );
+    }
+  }
+  const created = await find();
+  if (!created) throw new Error("pg_trgm was created but cannot be found in pg_extension");
+  return created;
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
+    "0002_merchant_index": { up: (db) => merchantIndex(db, dialect) },
     "0003_payout_links": { up: (db) => payoutLinks(db) },
     "0004_onboarding": { up: (db) => onboarding(db) },
     "0005_privacy_ops": { up: (db) => privacyOps(db) },

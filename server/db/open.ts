@@ -9,10 +9,12 @@ import { journalRepo } from "./repos/journal";
 import { knowledgeRepo } from "./repos/knowledge";
 import { leasesRepo } from "./repos/leases";
 import { limiterRepo } from "./repos/limiter";
+import { merchantsRepo } from "./repos/merchants";
 import { onboardingRepo } from "./repos/onboarding";
 import { payoutLinksRepo } from "./repos/payout-links";
 import { privacyRequestsRepo } from "./repos/privacy-requests";
 import { usersRepo } from "./repos/users";
+import { viewsRepo } from "./repos/views";
 import type { Database } from "./schema";
 import type { ConsoleDb } from "./types";
 
@@ -124,6 +126,8 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     intents: intentsRepo(kysely),
     limiter: limiterRepo(kysely),
     leases: leasesRepo(kysely),
+    merchants: merchantsRepo(kysely, dialect),
+    views: viewsRepo(kysely),
     payoutLinks: payoutLinksRepo(kysely),
     privacyRequests: privacyRequestsRepo(kysely),
     onboarding: onboardingRepo(kysely),
@@ -161,10 +165,15 @@ async function migrate(kysely: Kysely<Database>, dialect: Dialect, pgSchema: str
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return;
-    // Two instances migrating one SQLite file at once: the loser sees SQLITE_BUSY; the retry finds the work done.
-    const busy = String((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
-    if (busy && attempt < 5) {
-      await new Promise((r) => setTimeout(r, 50 * attempt));
+    // Two instances migrating one SQLite file at once: the loser sees SQLITE_BUSY, or (having read the
+    // migration list before the winner committed) a duplicate migration name; its transaction is rolled
+    // back and the retry finds the work done.
+    const code = String((error as { code?: string }).code ?? "");
+    const lostRace =
+      code.startsWith("SQLITE_CONSTRAINT") && /kysely_migration/.test(error instanceof Error ? error.message : "");
+    const busy = code.startsWith("SQLITE_BUSY") || lostRace;
+    if (busy && attempt < 8) {
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
       continue;
     }
     const failed = results?.find((r) => r.status === "Error")?.migrationName;

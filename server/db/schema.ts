@@ -1,4 +1,5 @@
 import "server-only";
+import type { Generated } from "kysely";
 
 /**
  * Table typing for Kysely. Column types are the lowest common denominator of
@@ -119,7 +120,56 @@ export interface PayoutLinksTable {
   created_at: string;
 }
 
+/** One account of the platform as the last sync (or the console's own write) saw it (migration 0002_merchant_index). */
+export interface MerchantIndexTable {
+  /** SQLite's rowid alias (the FTS table's key); a bigserial on PostgreSQL. */
+  id: Generated<number | string>;
+  account_id: string;
+  external_account_id: string;
+  brand: string;
+  brand_key: string;
+  country_code: string;
+  store_identifier: string;
+  vertical_id: number;
+  sub_vertical_id: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  search: string;
+  seen_at: string;
+  local_at: string | null;
+}
+
+export interface MerchantSyncStateTable {
+  name: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  ok_started_at: string | null;
+  ok_at: string | null;
+  error: string | null;
+  seen: Generated<number>;
+  added: Generated<number>;
+  changed: Generated<number>;
+  removed: Generated<number>;
+  duration_ms: number | null;
+  version: Generated<number>;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  scope: string;
+  name: string;
+  query: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  merchant_index: MerchantIndexTable;
+  merchant_sync_state: MerchantSyncStateTable;
+  saved_views: SavedViewsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
   operations_journal: OperationsJournalTable;

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
  */
 
 import type { Role } from "@/lib/auth/roles";
+import type { Account, AccountStatus } from "@/lib/partnerships/accounts";
 
 export type { Role };
 
@@ -348,10 +349,7 @@ export interface OnboardingRepo {
     steps: { name: string; request: unknown }[],
   ): Promise<boolean>;
   getRun(draftId: string): Promise<{ run: OnboardingRunRow; steps: OnboardingStepRow[] } | undefined>;
-  updateRun(
-    draftId: string,
-    patch: Partial<Pick<OnboardingRunRow, "state" | "accountId" | "pages">>,
-  ): Promise<void>;
+  updateRun(draftId: string, patch: Partial<Pick<OnboardingRunRow, "state" | "accountId" | "pages">>): Promise<void>;
   updateStep(draftId: string, name: string, patch: OnboardingStepPatch): Promise<void>;
   /** Runs not finished and not waiting on the person (running): candidates for a resume. */
   listRunningRuns(): Promise<OnboardingRunRow[]>;
@@ -403,7 +401,10 @@ export interface PrivacyRequestsRepo {
   update(
     id: string,
     patch: Partial<
-      Pick<PrivacyRequestRow, "status" | "upstreamRequestId" | "operationId" | "error" | "approvedByEmail" | "approvedAt">
+      Pick<
+        PrivacyRequestRow,
+        "status" | "upstreamRequestId" | "operationId" | "error" | "approvedByEmail" | "approvedAt"
+      >
     >,
     from?: readonly string[],
   ): Promise<boolean>;
@@ -418,6 +419,107 @@ export interface PrivacyRequestsRepo {
   }>;
 }
 
+/** One account in the console's merchant index (the upstream's fields, camel-cased). */
+export interface IndexedMerchant {
+  accountId: string;
+  externalAccountId: string;
+  brand: string;
+  countryCode: string;
+  storeIdentifier: string;
+  verticalId: number;
+  subVerticalId: number;
+  status: AccountStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+/** An account as GET /v1/partnership/accounts lists it. */
+export type ListedAccount = Account;
+
+export interface MerchantIndexFilter {
+  /** Typed search text: every word must start a word of the brand, the ids or the store's host. */
+  q?: string;
+  status?: AccountStatus;
+  country?: string;
+  vertical?: number;
+  sort?: "brand" | "created" | "updated";
+  dir?: "asc" | "desc";
+}
+export interface MerchantIndexQuery extends MerchantIndexFilter {
+  offset?: number;
+  /** 1 to 100 (default 25). */
+  limit?: number;
+}
+export interface MerchantSyncState {
+  startedAt: string | null;
+  /** Renewed while a sync runs: a started sync with an old heartbeat died. */
+  heartbeatAt: string | null;
+  finishedAt: string | null;
+  /** Start and end of the last complete sync. */
+  okStartedAt: string | null;
+  okAt: string | null;
+  /** The last sync's error (null after a success). */
+  error: string | null;
+  seen: number;
+  added: number;
+  changed: number;
+  removed: number;
+  durationMs: number | null;
+}
+/**
+ * The merchant index: a searchable copy of the platform's accounts, kept by a
+ * full sync (server/merchants) and by the console's own writes.
+ */
+export interface MerchantsRepo {
+  search(query: MerchantIndexQuery): Promise<{ rows: IndexedMerchant[]; total: number }>;
+  /** Every matching row in the query's order, chunk by chunk (keyset reads, no long transaction). */
+  scan(filter: MerchantIndexFilter, opts?: { chunkSize?: number }): AsyncIterable<IndexedMerchant[]>;
+  get(accountId: string): Promise<IndexedMerchant | undefined>;
+  count(): Promise<number>;
+  /** Country codes present in the index, sorted. */
+  countries(): Promise<string[]>;
+  /**
+   * Sync: merges one listed page. Rows the console wrote after `syncStartedAt` keep the
+   * console's newer knowledge. Counts what was new and what changed.
+   */
+  applySyncPage(accounts: ListedAccount[], syncStartedAt: string): Promise<{ added: number; changed: number }>;
+  /** Sync, after a complete listing: removes the accounts it did not list. */
+  removeUnseen(syncStartedAt: string): Promise<number>;
+  /** The console's own write (register): the account as it now is. */
+  upsertLocal(merchant: IndexedMerchant): Promise<void>;
+  /** The console's own write (status PUT); false when the account is not indexed. */
+  setStatusLocal(accountId: string, status: AccountStatus): Promise<boolean>;
+  syncState(): Promise<MerchantSyncState>;
+  syncStarted(startedAt: string): Promise<void>;
+  syncHeartbeat(): Promise<void>;
+  syncFinished(
+    outcome:
+      | { ok: true; startedAt: string; seen: number; added: number; changed: number; removed: number }
+      | { ok: false; error: string },
+  ): Promise<void>;
+  /** Refreshes the planner's statistics after a large change. */
+  analyze(): Promise<void>;
+}
+
+export interface SavedViewRow {
+  id: string;
+  userId: string;
+  /** Which list the view belongs to, e.g. "merchants". */
+  scope: string;
+  name: string;
+  /** The list's URL query string, without "?". */
+  query: string;
+  createdAt: string;
+  updatedAt: string;
+}
+/** Saved views of a list, per user; one name per user and list (saving a name again replaces its query). */
+export interface ViewsRepo {
+  list(userId: string, scope: string): Promise<SavedViewRow[]>;
+  save(input: { userId: string; scope: string; name: string; query: string }): Promise<SavedViewRow>;
+  /** false when there is no such view of this user. */
+  delete(userId: string, id: string): Promise<boolean>;
+  count(userId: string, scope: string): Promise<number>;
+}
+
 export interface ConsoleDb {
   readonly dialect: "sqlite" | "postgres";
   // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
@@ -429,6 +531,8 @@ export interface ConsoleDb {
   intents: IntentsRepo;
   limiter: LimiterRepo;
   leases: LeasesRepo;
+  merchants: MerchantsRepo;
+  views: ViewsRepo;
   payoutLinks: PayoutLinksRepo;
   privacyRequests: PrivacyRequestsRepo;
   onboarding: OnboardingRepo;

@@ -1,53 +1,48 @@
 import type { Metadata } from "next";
-import { CursorPager } from "@/components/merchants/cursor-pager";
-import { MerchantTable } from "@/components/merchants/merchant-table";
+import { MerchantList } from "@/components/merchants/merchant-list";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { nextPageHref, previousPageHref, readCursorState, type SearchParams } from "@/lib/api/paging";
-import { loadMerchants, parseSearch } from "@/server/api/page-data";
-import { pageQuery } from "@/server/api/schemas";
+import { readSearch, searchToQueryString } from "@/lib/merchants/query";
 import { requireSection } from "@/server/auth";
+import { getConsoleDb } from "@/server/db";
+import { loadMerchantPage } from "@/server/merchants/list";
 import { getPartnershipsClient } from "@/server/partnerships";
+import { getPartnerTaxonomy } from "@/server/taxonomy";
 
 export const metadata: Metadata = { title: "Merchants" };
 
-const PAGE_SIZE = 25;
+type SearchParams = Record<string, string | string[] | undefined>;
 
+/** The merchant list: the server renders the first page of the URL's view; the list takes over from there. */
 export default async function MerchantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("/merchants");
-  const sp = await searchParams;
-  const state = readCursorState(sp);
-  const { values } = parseSearch(pageQuery, sp, ["limit"]);
-  const limit = values.limit ?? PAGE_SIZE;
-  const filters = { limit: values.limit ? String(values.limit) : undefined };
-  const result = await loadMerchants(getPartnershipsClient(), { limit, cursor: state.cursor });
+  const search = readSearch(await searchParams);
+  const db = await getConsoleDb();
+  const [page, taxonomy, countries] = await Promise.all([
+    loadMerchantPage(db, async () => getPartnershipsClient(), search).then(
+      (p) => ({ ok: true as const, page: p }),
+      (err: unknown) => {
+        console.error("merchant list failed:", err instanceof Error ? err.message : err);
+        return { ok: false as const, message: "The console could not read its merchant index. Try again." };
+      },
+    ),
+    getPartnerTaxonomy().catch(() => null),
+    db.merchants.countries().catch(() => [] as string[]),
+  ]);
+  const verticals = (taxonomy?.tree ?? [])
+    .map((v) => ({ value: String(v.id), label: v.name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <>
       <PageHeader
         title="Merchants"
-        description="The merchants your platform manages, in the order they were registered."
+        description="Every merchant your platform manages, searchable. The list is the console's copy of the API's accounts, synced in the background."
       />
-      {!result.ok ? (
-        <div role="alert" className="rounded-card border border-danger bg-surface p-4 text-sm">
-          <p className="font-semibold">The merchant list could not be loaded.</p>
-          <p className="mt-1">{result.message}</p>
-          {result.requestId ? (
-            <p className="mt-1 font-mono text-xs text-fg-muted">Request id {result.requestId}</p>
-          ) : null}
-        </div>
-      ) : result.data.accounts.length === 0 ? (
-        <EmptyState title={state.cursor ? "No more merchants" : "No merchants yet"}>
-          {state.cursor
-            ? "This is past the last page of merchants."
-            : "Merchants appear here once your platform registers them."}
-        </EmptyState>
-      ) : (
-        <MerchantTable merchants={result.data.accounts} caption="Merchants managed by your platform" />
-      )}
-      <CursorPager
-        label="Merchant pages"
-        previous={previousPageHref("/merchants", filters, state)}
-        next={result.ok ? nextPageHref("/merchants", filters, state, result.data.nextCursor) : null}
+      <MerchantList
+        initial={page.ok ? page.page : null}
+        initialQuery={searchToQueryString(search)}
+        initialError={page.ok ? null : page.message}
+        verticals={verticals}
+        countries={countries}
       />
     </>
   );

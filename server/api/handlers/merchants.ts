@@ -28,6 +28,13 @@ export type PutStatusBody = z.infer<typeof putStatusBody>;
 export const registerBody = registerRequest.extend({ platform_parent_account_id: accountIdFormat.optional() });
 export type RegisterBody = z.infer<typeof registerBody>;
 
+/** The merchant index follows the console's own writes at once; a failure there never fails the write. */
+async function indexLocally(write: () => Promise<unknown>): Promise<void> {
+  await write().catch((e: unknown) =>
+    console.error("merchant index update failed:", e instanceof Error ? e.message : e),
+  );
+}
+
 /** A "before" read must never stop the write: the write reports its own error. */
 async function tryRead<T>(read: () => Promise<T>): Promise<T | null> {
   try {
@@ -35,13 +42,6 @@ async function tryRead<T>(read: () => Promise<T>): Promise<T | null> {
   } catch {
     return null;
   }
-}
-
-export async function listMerchants(ctx: HandlerContext<unknown, { limit?: number; cursor?: string }, undefined>) {
-  const client = await ctx.client();
-  return upstreamOk(
-    await client.listAccounts({ limit: ctx.query.limit, cursor: ctx.query.cursor }, { signal: ctx.request.signal }),
-  );
 }
 
 export async function getControls(ctx: Ctx<Account, undefined, unknown>) {
@@ -69,6 +69,8 @@ export async function putStatus(ctx: Ctx<Account, PutStatusBody>) {
   ctx.audit.before = before ? { status: before.data.status } : null;
   const result = await client.putStatus(ctx.params.accountId, { status: ctx.body.status }, ctx.writeOptions());
   ctx.audit.after = { status: result.data.status };
+  if (!result.dryRun && !ctx.dryRun)
+    await indexLocally(() => ctx.db.merchants.setStatusLocal(ctx.params.accountId, result.data.status));
   return upstreamOk(result);
 }
 
@@ -129,6 +131,27 @@ export async function register(ctx: Ctx<Record<string, never>, RegisterBody>) {
   const result = await client.register(body, ctx.writeOptions());
   ctx.audit.merchantId = result.data.account_id;
   ctx.audit.after = result.data;
+  if (!result.dryRun && !ctx.dryRun) {
+    const { account_id: accountId, status } = result.data;
+    const at = new Date().toISOString();
+    // A deduplicated register answers with the existing account: the index keeps what it knew of it.
+    await indexLocally(async () =>
+      (await ctx.db.merchants.get(accountId))
+        ? ctx.db.merchants.setStatusLocal(accountId, status)
+        : ctx.db.merchants.upsertLocal({
+            accountId,
+            externalAccountId: result.data.external_account_id,
+            brand: body.brand,
+            countryCode: body.country_code,
+            storeIdentifier: body.store_identifier,
+            verticalId: body.vertical_id,
+            subVerticalId: body.sub_vertical_id,
+            status,
+            createdAt: at,
+            updatedAt: at,
+          }),
+    );
+  }
   if (!result.dryRun && !ctx.dryRun) await ctx.db.knowledge.recordPages(result.data.account_id, result.data.pages);
   return upstreamOk(result);
 }

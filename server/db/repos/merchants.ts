@@ -1,0 +1,550 @@
+import "server-only";
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import { searchTerms, searchWords } from "@/lib/merchants/query";
+import { ACCOUNT_STATUSES, type AccountStatus } from "@/lib/partnerships/accounts";
+import type { Dialect } from "../migrations";
+import type { Database, MerchantIndexTable, MerchantSyncStateTable } from "../schema";
+import type { IndexedMerchant, ListedAccount, MerchantIndexFilter, MerchantSyncState, MerchantsRepo } from "../types";
+import { nowIso } from "../util";
+
+/**
+ * The merchant index on both engines. Search is by word prefix: every typed
+ * word must start one of the merchant's words (brand, external id, account id,
+ * store host). SQLite answers it from an FTS5 table with prefix indexes
+ * (`merchant_fts`, kept by triggers); PostgreSQL from a pg_trgm GIN index over
+ * the same words (`search LIKE '% word%'`). Sorting and paging are plain
+ * indexed SQL on both; the total comes from a count over the same filter.
+ */
+
+const STATE = "accounts";
+/** Rows per statement: 15 parameters each stays far below both engines' limits. */
+const BATCH = 500;
+const COLUMNS = [
+  "account_id",
+  "external_account_id",
+  "brand",
+  "country_code",
+  "store_identifier",
+  "vertical_id",
+  "sub_vertical_id",
+  "status",
+  "created_at",
+  "updated_at",
+] as const;
+
+type Row = Pick<Selectable<MerchantIndexTable>, (typeof COLUMNS)[number]>;
+type Eb = ExpressionBuilder<Database, "merchant_index">;
+
+const SORT_COLUMN = { brand: "brand_key", created: "created_at", updated: "updated_at" } as const;
+
+const asStatus = (s: string): AccountStatus =>
+  (ACCOUNT_STATUSES as readonly string[]).includes(s) ? (s as AccountStatus) : "active";
+
+function toMerchant(r: Row): IndexedMerchant {
+  return {
+    accountId: r.account_id,
+    externalAccountId: r.external_account_id,
+    brand: r.brand,
+    countryCode: r.country_code,
+    storeIdentifier: r.store_identifier,
+    verticalId: Number(r.vertical_id),
+    subVerticalId: Number(r.sub_vertical_id),
+    status: asStatus(r.status),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** ISO 8601 UTC with milliseconds when the upstream's value is a date, else kept as sent. */
+function isoOr(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}
+
+/** The store's host without scheme, "www." and the public suffix: "https://shop.acme.co.uk/x" → ["shop", "acme"]. */
+export function storeWords(store: string): string[] {
+  const host = (/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(store)?.[1] ?? store).replace(/^.*@/, "").replace(/:\d+$/, "");
+  const labels = host.toLowerCase().split(".").filter(Boolean);
+  if (labels[0] === "www") labels.shift();
+  if (labels.length > 1) labels.pop();
+  const last = labels[labels.length - 1];
+  if (labels.length > 1 && last && ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"].includes(last)) {
+    labels.pop();
+  }
+  return labels.flatMap(searchWords);
+}
+
+/** The words a merchant is found by, each preceded by a space (so `LIKE '% word%'` is a word prefix). */
+export function searchTextOf(m: IndexedMerchant): string {
+  const ext = searchWords(m.externalAccountId);
+  const words = [...searchWords(m.brand), ...ext, ext.join(""), m.accountId, ...storeWords(m.storeIdentifier)];
+  return ` ${[...new Set(words.filter(Boolean))].join(" ")}`;
+}
+
+function toInsert(m: IndexedMerchant, seenAt: string, localAt: string | null): Insertable<MerchantIndexTable> {
+  return {
+    account_id: m.accountId,
+    external_account_id: m.externalAccountId,
+    brand: m.brand,
+    brand_key: searchWords(m.brand).join(" ") || m.brand.toLowerCase(),
+    country_code: m.countryCode,
+    store_identifier: m.storeIdentifier,
+    vertical_id: m.verticalId,
+    sub_vertical_id: m.subVerticalId,
+    status: m.status,
+    created_at: m.createdAt,
+    updated_at: m.updatedAt,
+    search: searchTextOf(m),
+    seen_at: seenAt,
+    local_at: localAt,
+  };
+}
+
+export function fromListed(a: ListedAccount): IndexedMerchant {
+  return {
+    accountId: a.account_id,
+    externalAccountId: a.external_account_id,
+    brand: a.brand,
+    countryCode: a.country_code,
+    storeIdentifier: a.store_identifier,
+    verticalId: a.vertical_id,
+    subVerticalId: a.sub_vertical_id,
+    status: a.status,
+    createdAt: isoOr(a.created_at),
+    updatedAt: isoOr(a.updated_at),
+  };
+}
+
+const same = (a: IndexedMerchant, b: IndexedMerchant) =>
+  a.externalAccountId === b.externalAccountId &&
+  a.brand === b.brand &&
+  a.countryCode === b.countryCode &&
+  a.storeIdentifier === b.storeIdentifier &&
+  a.verticalId === b.verticalId &&
+  a.subVerticalId === b.subVerticalId &&
+  a.status === b.status &&
+  a.createdAt === b.createdAt &&
+  a.updatedAt === b.updatedAt;
+
+function toState(r: Selectable<MerchantSyncStateTable> | undefined): MerchantSyncState {
+  return {
+    startedAt: r?.started_at ?? null,
+    heartbeatAt: r?.heartbeat_at ?? null,
+    finishedAt: r?.finished_at ?? null,
+    okStartedAt: r?.ok_started_at ?? null,
+    okAt: r?.ok_at ?? null,
+    error: r?.error ?? null,
+    seen: Number(r?.seen ?? 0),
+    added: Number(r?.added ?? 0),
+    changed: Number(r?.changed ?? 0),
+    removed: Number(r?.removed ?? 0),
+    durationMs: r?.duration_ms === null || r?.duration_ms === undefined ? null : Number(r.duration_ms),
+  };
+}
+
+/** Below this many text matches, the matches are read through the text index and sorted. */
+const TEXT_FIRST_MAX = 2000;
+
+export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): MerchantsRepo {
+  /** Facet counts (status × country × vertical) of one index version: totals of unsearched lists without a scan. */
+  let facets: { version: number; rows: { status: string; country: string; vertical: number; n: number }[] } | null =
+    null;
+
+  async function version(): Promise<number> {
+    const row = await db
+      .selectFrom("merchant_sync_state")
+      .select("version")
+      .where("name", "=", STATE)
+      .executeTakeFirst();
+    return Number(row?.version ?? 0);
+  }
+
+  async function bumpVersion(exec: Kysely<Database>): Promise<void> {
+    await exec
+      .insertInto("merchant_sync_state")
+      .values({ name: STATE, version: 1 })
+      .onConflict((oc) =>
+        oc.column("name").doUpdateSet((eb) => ({ version: eb("merchant_sync_state.version", "+", 1) })),
+      )
+      .execute();
+  }
+
+  async function facetCount(f: MerchantIndexFilter): Promise<number> {
+    const v = await version();
+    if (facets?.version !== v) {
+      const rows = await db
+        .selectFrom("merchant_index")
+        .select(["status", "country_code", "vertical_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .groupBy(["status", "country_code", "vertical_id"])
+        .execute();
+      facets = {
+        version: v,
+        rows: rows.map((r) => ({
+          status: r.status,
+          country: r.country_code,
+          vertical: Number(r.vertical_id),
+          n: Number(r.n),
+        })),
+      };
+    }
+    const country = f.country?.toUpperCase();
+    let n = 0;
+    for (const r of facets.rows) {
+      if (f.status && r.status !== f.status) continue;
+      if (country && r.country !== country) continue;
+      if (f.vertical !== undefined && r.vertical !== f.vertical) continue;
+      n += r.n;
+    }
+    return n;
+  }
+
+  /** Rows matching the filters other than the text search. */
+  function filtered(f: MerchantIndexFilter) {
+    let query = db.selectFrom("merchant_index");
+    if (f.status) query = query.where("status", "=", f.status);
+    if (f.country) query = query.where("country_code", "=", f.country.toUpperCase());
+    if (f.vertical !== undefined) query = query.where("vertical_id", "=", f.vertical);
+    return query;
+  }
+
+  /** Every term must start a word: through the text index (SQLite FTS5 / PostgreSQL trigram GIN). */
+  function textIndexed(terms: string[]) {
+    if (dialect === "sqlite") {
+      // Terms are letters and digits only (searchTerms), so quoting them is all the escaping FTS5 needs.
+      const match = terms.map((t) => `"${t}"*`).join(" ");
+      return sql<boolean>`merchant_index.id in (select rowid from merchant_fts where merchant_fts match ${match})`;
+    }
+    return textScanned(terms);
+  }
+
+  /** The same condition as a per-row test (for walking a sort index when most rows match). */
+  function textScanned(terms: string[]) {
+    // Letters and digits only: no LIKE wildcard can come from the user. The stored words are lower case.
+    return sql<boolean>`${sql.join(
+      terms.map((t) => sql`merchant_index.search like ${`% ${t}%`}`),
+      sql` and `,
+    )}`;
+  }
+
+  async function textCount(terms: string[], f: MerchantIndexFilter): Promise<number> {
+    if (dialect === "sqlite" && !f.status && !f.country && f.vertical === undefined) {
+      const match = terms.map((t) => `"${t}"*`).join(" ");
+      const r = await sql<{
+        n: number;
+      }>`select count(*) as n from merchant_fts where merchant_fts match ${match}`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    }
+    const row = await filtered(f)
+      .where(textIndexed(terms))
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  function ordered(f: MerchantIndexFilter) {
+    const column = SORT_COLUMN[f.sort ?? "brand"];
+    const dir: "asc" | "desc" = f.dir ?? (f.sort === undefined || f.sort === "brand" ? "asc" : "desc");
+    return { column, dir };
+  }
+
+  /**
+   * The ids of one page. Small text matches are read through the text index and sorted; large
+   * ones (a one-letter prefix) walk the sort index and test each row, which stops after the page.
+   */
+  async function pageIds(
+    f: MerchantIndexFilter,
+    terms: string[],
+    matches: number,
+    page: { offset: number; limit: number; dir: "asc" | "desc" },
+  ): Promise<string[]> {
+    const { column } = ordered(f);
+    const { offset, limit, dir } = page;
+    if (terms.length === 0) {
+      const rows = await filtered(f)
+        .select("account_id")
+        .orderBy(column, dir)
+        .orderBy("account_id", dir)
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((r) => r.account_id);
+    }
+    const base = await facetCount(f);
+    const walkCost = ((offset + limit) * base) / Math.max(1, matches);
+    if (matches > TEXT_FIRST_MAX && walkCost < matches) {
+      const rows = await filtered(f)
+        .where(textScanned(terms))
+        .select("account_id")
+        .orderBy(column, dir)
+        .orderBy("account_id", dir)
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((r) => r.account_id);
+    }
+    if (dialect === "sqlite") {
+      // Unary + keeps SQLite from walking the sort index: the text index drives, then the matches are sorted.
+      const rows = await filtered(f)
+        .where(textIndexed(terms))
+        .select("account_id")
+        .orderBy(sql`+${sql.ref(column)}`, dir)
+        .orderBy(sql`+account_id`, dir)
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((r) => r.account_id);
+    }
+    // OFFSET 0 keeps PostgreSQL from flattening the subquery: the trigram index drives, then a top-N sort.
+    const matched = filtered(f)
+      .where(textIndexed(terms))
+      .select(["account_id", `${column} as sort_key`])
+      .offset(0)
+      .as("m");
+    const rows = await db
+      .selectFrom(matched)
+      .select("m.account_id")
+      .orderBy("m.sort_key", dir)
+      .orderBy("m.account_id", dir)
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => r.account_id);
+  }
+
+  async function writeRows(exec: Kysely<Database>, rows: Insertable<MerchantIndexTable>[], guardSince: string | null) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await exec
+        .insertInto("merchant_index")
+        .values(rows.slice(i, i + BATCH))
+        .onConflict((oc) => {
+          const update = oc.column("account_id").doUpdateSet((eb) => ({
+            external_account_id: eb.ref("excluded.external_account_id"),
+            brand: eb.ref("excluded.brand"),
+            brand_key: eb.ref("excluded.brand_key"),
+            country_code: eb.ref("excluded.country_code"),
+            store_identifier: eb.ref("excluded.store_identifier"),
+            vertical_id: eb.ref("excluded.vertical_id"),
+            sub_vertical_id: eb.ref("excluded.sub_vertical_id"),
+            status: eb.ref("excluded.status"),
+            created_at: eb.ref("excluded.created_at"),
+            updated_at: eb.ref("excluded.updated_at"),
+            search: eb.ref("excluded.search"),
+            seen_at: eb.ref("excluded.seen_at"),
+            local_at: guardSince === null ? eb.ref("excluded.local_at") : eb.ref("merchant_index.local_at"),
+          }));
+          // A sync never overwrites what the console itself wrote after the sync started.
+          return guardSince === null
+            ? update
+            : update.where((eb) =>
+                eb.or([eb("merchant_index.local_at", "is", null), eb("merchant_index.local_at", "<", guardSince)]),
+              );
+        })
+        .execute();
+    }
+  }
+
+  return {
+    async search(query) {
+      const limit = Math.min(100, Math.max(1, Math.trunc(query.limit ?? 25)));
+      const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+      const { dir } = ordered(query);
+      const terms = searchTerms(query.q ?? "");
+      const total = terms.length > 0 ? await textCount(terms, query) : await facetCount(query);
+      if (offset >= total) return { rows: [], total };
+      // The far half of the list is read backwards: the last page costs what the first does.
+      const reverse = offset + limit / 2 > total / 2;
+      const page = reverse
+        ? {
+            offset: Math.max(0, total - offset - limit),
+            limit: Math.min(limit, total - offset),
+            dir: dir === "asc" ? ("desc" as const) : ("asc" as const),
+          }
+        : { offset, limit, dir };
+      const ids = await pageIds(query, terms, total, page);
+      if (reverse) ids.reverse();
+      if (ids.length === 0) return { rows: [], total };
+      // The page's rows by key (an index-only page walk, then 25 lookups), in the page's order.
+      const rows = await db
+        .selectFrom("merchant_index")
+        .select([...COLUMNS])
+        .where("account_id", "in", ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.account_id, r]));
+      return { rows: ids.flatMap((id) => (byId.has(id) ? [toMerchant(byId.get(id)!)] : [])), total };
+    },
+
+    async *scan(filter, opts = {}) {
+      const chunkSize = Math.min(5000, Math.max(1, opts.chunkSize ?? 1000));
+      const { column, dir } = ordered(filter);
+      let after: { key: string; id: string } | null = null;
+      for (;;) {
+        const terms = searchTerms(filter.q ?? "");
+        let q = filtered(filter).select([...COLUMNS, `${column} as sort_key`]);
+        if (terms.length > 0) q = q.where(textIndexed(terms));
+        if (after) {
+          const { key, id } = after;
+          q = q.where((eb: Eb) => eb(eb.refTuple(column, "account_id"), dir === "asc" ? ">" : "<", eb.tuple(key, id)));
+        }
+        const rows = await q.orderBy(column, dir).orderBy("account_id", dir).limit(chunkSize).execute();
+        if (rows.length === 0) return;
+        yield rows.map(toMerchant);
+        if (rows.length < chunkSize) return;
+        const last = rows[rows.length - 1]!;
+        after = { key: String(last.sort_key), id: last.account_id };
+      }
+    },
+
+    async get(accountId) {
+      const row = await db
+        .selectFrom("merchant_index")
+        .select([...COLUMNS])
+        .where("account_id", "=", accountId)
+        .executeTakeFirst();
+      return row && toMerchant(row);
+    },
+
+    async count() {
+      const row = await db
+        .selectFrom("merchant_index")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async countries() {
+      const rows = await db
+        .selectFrom("merchant_index")
+        .select("country_code")
+        .distinct()
+        .orderBy("country_code")
+        .execute();
+      return rows.map((r) => r.country_code);
+    },
+
+    async applySyncPage(accounts, syncStartedAt) {
+      const listed = [...new Map(accounts.map((a) => [a.account_id, fromListed(a)])).values()];
+      if (listed.length === 0) return { added: 0, changed: 0 };
+      const seenAt = nowIso();
+      return db.transaction().execute(async (trx) => {
+        const existing = new Map<string, { merchant: IndexedMerchant; localAt: string | null }>();
+        for (let i = 0; i < listed.length; i += BATCH) {
+          const ids = listed.slice(i, i + BATCH).map((m) => m.accountId);
+          const rows = await trx
+            .selectFrom("merchant_index")
+            .select([...COLUMNS, "local_at"])
+            .where("account_id", "in", ids)
+            .execute();
+          for (const r of rows) existing.set(r.account_id, { merchant: toMerchant(r), localAt: r.local_at });
+        }
+        let added = 0;
+        let changed = 0;
+        const write: Insertable<MerchantIndexTable>[] = [];
+        const seenOnly: string[] = [];
+        for (const m of listed) {
+          const e = existing.get(m.accountId);
+          if (!e) {
+            added++;
+            write.push(toInsert(m, seenAt, null));
+          } else if ((e.localAt !== null && e.localAt >= syncStartedAt) || same(e.merchant, m)) {
+            seenOnly.push(m.accountId);
+          } else {
+            changed++;
+            write.push(toInsert(m, seenAt, e.localAt));
+          }
+        }
+        await writeRows(trx, write, syncStartedAt);
+        if (write.length > 0) await bumpVersion(trx);
+        for (let i = 0; i < seenOnly.length; i += BATCH) {
+          await trx
+            .updateTable("merchant_index")
+            .set({ seen_at: seenAt })
+            .where("account_id", "in", seenOnly.slice(i, i + BATCH))
+            .execute();
+        }
+        return { added, changed };
+      });
+    },
+
+    async removeUnseen(syncStartedAt) {
+      return db.transaction().execute(async (trx) => {
+        const r = await trx.deleteFrom("merchant_index").where("seen_at", "<", syncStartedAt).executeTakeFirst();
+        const removed = Number(r.numDeletedRows);
+        if (removed > 0) await bumpVersion(trx);
+        return removed;
+      });
+    },
+
+    async upsertLocal(merchant) {
+      const at = nowIso();
+      await db.transaction().execute(async (trx) => {
+        await writeRows(trx, [toInsert(merchant, at, at)], null);
+        await bumpVersion(trx);
+      });
+    },
+
+    async setStatusLocal(accountId, status) {
+      const at = nowIso();
+      return db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable("merchant_index")
+          .set({ status, updated_at: at, local_at: at, seen_at: at })
+          .where("account_id", "=", accountId)
+          .executeTakeFirst();
+        const updated = Number(r.numUpdatedRows) > 0;
+        if (updated) await bumpVersion(trx);
+        return updated;
+      });
+    },
+
+    async syncState() {
+      const row = await db.selectFrom("merchant_sync_state").selectAll().where("name", "=", STATE).executeTakeFirst();
+      return toState(row);
+    },
+
+    async syncStarted(startedAt) {
+      await db
+        .insertInto("merchant_sync_state")
+        .values({ name: STATE, started_at: startedAt, heartbeat_at: startedAt })
+        .onConflict((oc) => oc.column("name").doUpdateSet({ started_at: startedAt, heartbeat_at: startedAt }))
+        .execute();
+    },
+
+    async syncHeartbeat() {
+      await db.updateTable("merchant_sync_state").set({ heartbeat_at: nowIso() }).where("name", "=", STATE).execute();
+    },
+
+    async syncFinished(outcome) {
+      const at = nowIso();
+      const patch = outcome.ok
+        ? {
+            finished_at: at,
+            heartbeat_at: at,
+            ok_started_at: outcome.startedAt,
+            ok_at: at,
+            error: null,
+            seen: outcome.seen,
+            added: outcome.added,
+            changed: outcome.changed,
+            removed: outcome.removed,
+            duration_ms: Math.max(0, Date.parse(at) - Date.parse(outcome.startedAt)),
+          }
+        : { finished_at: at, heartbeat_at: at, error: outcome.error.slice(0, 1000) };
+      await db
+        .insertInto("merchant_sync_state")
+        .values({ name: STATE, ...patch })
+        .onConflict((oc) => oc.column("name").doUpdateSet(patch))
+        .execute();
+    },
+
+    async analyze() {
+      if (dialect === "sqlite") {
+        // Merges the FTS segments a large sync leaves behind, then refreshes the planner's statistics.
+        await sql`insert into merchant_fts(merchant_fts) values ('optimize')`.execute(db);
+        await sql`analyze merchant_index`.execute(db);
+      } else {
+        // VACUUM also marks the pages all-visible, so counts and page walks stay index-only.
+        await sql`vacuum (analyze) merchant_index`.execute(db);
+      }
+    },
+  };
+}
