@@ -4,6 +4,7 @@ import type { AccountStatus } from "@/lib/partnerships/accounts";
 import { accountId as accountIdFormat } from "@/lib/partnerships/formats";
 import { isUpstreamError, mapUpstreamError } from "@/server/api/upstream-errors";
 import { getConsoleDb } from "@/server/db";
+import { ensureMerchantIndex } from "@/server/merchants";
 import { getPartnershipsClient, isAccountInaccessible } from "@/server/partnerships";
 
 /**
@@ -26,13 +27,6 @@ export type MerchantHeader =
   | { kind: "missing" }
   | { kind: "error"; accountId: string; message: string; requestId: string | null };
 
-interface IndexRow {
-  brand: string;
-  externalAccountId: string | null;
-  storeIdentifier: string | null;
-  countryCode: string | null;
-}
-
 interface IndexedIdentity {
   brand: string;
   externalId: string | null;
@@ -43,9 +37,12 @@ interface IndexedIdentity {
 async function identityFromIndex(accountId: string): Promise<IndexedIdentity | null> {
   try {
     const db = await getConsoleDb();
-    // TODO(lead): typed once the merchant index repo lands.
-    const index = (db as unknown as { merchants?: { get(id: string): Promise<IndexRow | undefined> } }).merchants;
-    const row = await index?.get(accountId);
+    let row = await db.merchants.get(accountId);
+    if (!row) {
+      // Opened by URL before the index has this merchant (first use): let a first sync fill it in.
+      const state = await ensureMerchantIndex(db, async () => getPartnershipsClient(), { waitMs: 3000 });
+      if (state.okAt) row = await db.merchants.get(accountId);
+    }
     if (!row) return null;
     return {
       brand: row.brand,
