@@ -26,6 +26,8 @@ export interface BenchResult {
   met: boolean | null;
   /** Why there is no value ("not built: …"), or what the figure is compared with. */
   note?: string;
+  /** The figure against its baseline, when that is not value ÷ baseline (e.g. console p50 ÷ floor p50). */
+  ratio?: number;
 }
 
 export function result(
@@ -269,7 +271,11 @@ export function formatTable(results: BenchResult[]): string {
     r.value === null ? "—" : String(r.value),
     r.unit,
     r.baseline === null ? "—" : String(r.baseline),
-    r.value !== null && r.baseline ? (r.value / r.baseline).toFixed(2) : "—",
+    r.ratio !== undefined
+      ? r.ratio.toFixed(2)
+      : r.value !== null && r.baseline
+        ? (r.value / r.baseline).toFixed(2)
+        : "—",
     r.target || "(context)",
     r.met === null ? "" : r.met ? "yes" : r.value === null ? "not built" : "NO",
   ]);

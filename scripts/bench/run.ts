@@ -11,11 +11,16 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { measureBrowser } from "./browser";
 import { buildBareApp, buildConsole, consoleBuilt } from "./build";
 import { type BenchResult, formatTable, log, QUICK, ROOT, type Server } from "./lib";
+import { measureLighthouse } from "./lighthouse";
+import { measureMemory } from "./memory";
+import { measureIndex } from "./merchant-index";
 import { measureProxy } from "./proxy";
 import {
   DEMO_PARENT_ACCOUNT_ID,
+  DEMO_PASSWORD,
   firstAccounts,
   sandboxToken,
   signIn,
@@ -23,9 +28,35 @@ import {
   startConsole,
   startSandbox,
 } from "./stack";
+import { measureWeight } from "./weight";
 
 const SECTIONS = ["proxy", "weight", "index", "browser", "lighthouse", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
+
+/** Starts the console's merchant sync (as the list's "Sync now" does) and waits until the index holds them all. */
+async function syncIndex(consoleUrl: string, expected: number): Promise<boolean> {
+  const cookie = await signIn(consoleUrl, "support@demo.test");
+  const started = Date.now();
+  await fetch(`${consoleUrl}/api/merchants/sync`, {
+    method: "POST",
+    headers: {
+      Cookie: cookie,
+      "X-Requested-With": "XMLHttpRequest",
+      Origin: consoleUrl,
+      "Idempotency-Key": crypto.randomUUID(),
+    },
+  });
+  while (Date.now() - started < 600_000) {
+    const res = await fetch(`${consoleUrl}/api/merchants`, { headers: { Cookie: cookie } });
+    const body = (await res.json().catch(() => null)) as { data?: { total?: number } } | null;
+    if ((body?.data?.total ?? 0) >= expected) {
+      log(`index synced: ${body?.data?.total} merchants in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return false;
+}
 
 async function main() {
   const started = Date.now();
@@ -68,7 +99,68 @@ async function main() {
           parentAccountId: DEMO_PARENT_ACCOUNT_ID,
           readAccount: readAccount as string,
           writeAccount: writeAccount as string,
+          pids: {
+            sandbox: sandbox.child.pid as number,
+            bare: bare.child.pid as number,
+            console: consoleServer.child.pid as number,
+          },
         })),
+      );
+      await stopAll();
+    }
+
+    if (wanted("weight")) {
+      log("§2 page weight…");
+      results.push(...measureWeight(bareDir as string));
+    }
+
+    if (wanted("index")) {
+      log("§3 merchant index at scale (scripts/bench-merchants.ts)…");
+      results.push(...(await measureIndex()));
+    }
+
+    if (wanted("browser") || wanted("lighthouse")) {
+      const merchants = QUICK ? 5000 : 50_000;
+      log(`§4/§5 console with a ${merchants}-merchant sandbox…`);
+      const sandbox = await startSandbox(
+        ".data-bench-pages-sandbox",
+        { SANDBOX_SEED_MERCHANTS: String(merchants) },
+        600_000,
+      );
+      servers.push(sandbox);
+      const consoleServer = await startConsole(sandbox.url, ".data-bench-pages");
+      servers.push(consoleServer);
+      const synced = await syncIndex(consoleServer.url, merchants);
+      const token = await sandboxToken(sandbox.url);
+      const [accountId] = await firstAccounts(sandbox.url, token, 1);
+      const targets = {
+        consoleUrl: consoleServer.url,
+        email: "support@demo.test",
+        password: DEMO_PASSWORD,
+        accountId: accountId as string,
+      };
+      if (!synced) log("the merchant index did not finish syncing: the browser figures are on a partial index");
+      if (wanted("browser")) {
+        log("§4 pages in Chromium…");
+        results.push(...(await measureBrowser(targets)));
+      }
+      if (wanted("lighthouse")) {
+        log("§5 Lighthouse…");
+        results.push(...(await measureLighthouse(targets)));
+      }
+      await stopAll();
+    }
+
+    if (wanted("memory")) {
+      log("§6 memory…");
+      const sandbox = await startSandbox(".data-bench-mem-sandbox");
+      servers.push(sandbox);
+      const consoleServer = await startConsole(sandbox.url, ".data-bench-mem");
+      servers.push(consoleServer);
+      const token = await sandboxToken(sandbox.url);
+      const accounts = await firstAccounts(sandbox.url, token, 2);
+      results.push(
+        ...(await measureMemory(consoleServer, await signIn(consoleServer.url, "support@demo.test"), accounts)),
       );
       await stopAll();
     }
@@ -88,13 +180,14 @@ async function main() {
       {
         runAt: new Date().toISOString(),
         quick: QUICK,
-        results: results.map(({ id, value, unit, baseline, target, met, note }) => ({
+        results: results.map(({ id, value, unit, baseline, target, met, note, ratio }) => ({
           id,
           value,
           unit,
           baseline,
           target,
           met,
+          ...(ratio !== undefined ? { ratio: Math.round(ratio * 100) / 100 } : {}),
           ...(note ? { note } : {}),
         })),
       },

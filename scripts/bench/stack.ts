@@ -13,7 +13,11 @@ export { DEMO_PARENT_ACCOUNT_ID };
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "demo-password";
 export const SESSION_COOKIE = "authjs.session-token";
 
-export async function startSandbox(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+export async function startSandbox(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<Server> {
   const port = await freePort(4800, 4899);
   rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
   return startServer({
@@ -23,6 +27,7 @@ export async function startSandbox(dataDir: string, extraEnv: Record<string, str
     command: process.execPath,
     args: ["--import", "tsx", "server/sandbox/standalone.ts"],
     env: { SANDBOX_PORT: String(port), DATA_DIR: dataDir, SANDBOX_RATE_LIMITS: "off", ...extraEnv },
+    timeoutMs,
   });
 }
 
@@ -72,19 +77,19 @@ export async function startBare(dir: string, sandboxUrl: string): Promise<Server
 export async function signIn(base: string, email: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; "), Origin: base },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: `${base}/` }),
   });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .filter((c) => c.startsWith(SESSION_COOKIE));
-  if (session.length === 0) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return session.join("; ");
+  const issued = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
+  if (!issued.some((c) => c.startsWith(SESSION_COOKIE))) throw new Error(`sign-in as ${email} failed (${res.status})`);
+  // Every cookie a browser would now hold (session, CSRF token, callback URL), later ones winning.
+  const byName = new Map<string, string>();
+  for (const c of [...jar, ...issued]) byName.set(c.split("=")[0] ?? "", c);
+  return [...byName.values()].join("; ");
 }
 
 export async function sandboxToken(sandboxUrl: string): Promise<string> {

@@ -1,0 +1,88 @@
+/**
+ * §5 Lighthouse (the `lighthouse` npm package, desktop preset) driving Debian
+ * Chromium on the merchant list and a merchant page, signed in: the browser is
+ * started by Playwright with a persistent profile (so the session cookie set by
+ * signing in is the one Lighthouse's tab sends) and a remote-debugging port.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./browser";
+import { type BenchResult, freePort, log, median, notBuilt, QUICK, result } from "./lib";
+
+const CATEGORIES = [
+  ["performance", "performance", ">= 98"],
+  ["accessibility", "accessibility", ">= 100"],
+  ["best-practices", "best_practices", ">= 100"],
+] as const;
+
+export async function measureLighthouse(t: {
+  consoleUrl: string;
+  email: string;
+  password: string;
+  accountId: string;
+}): Promise<BenchResult[]> {
+  const pages = { merchants: `${t.consoleUrl}/merchants`, merchant: `${t.consoleUrl}/merchants/${t.accountId}` };
+  let lighthouse: typeof import("lighthouse").default;
+  let desktop: unknown;
+  try {
+    lighthouse = (await import("lighthouse")).default;
+    desktop = (await import("lighthouse/core/config/desktop-config.js")).default;
+  } catch (err) {
+    const why = `the lighthouse package cannot be loaded (${err instanceof Error ? err.message : err})`;
+    return Object.keys(pages).flatMap((p) =>
+      CATEGORIES.map(([, id, target]) => notBuilt(`lighthouse.${p}.${id}`, "score", target, why)),
+    );
+  }
+  const port = await freePort(4850, 4899);
+  const profile = mkdtempSync(path.join(tmpdir(), "bench-lighthouse-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
+  });
+  const out: BenchResult[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${t.consoleUrl}/sign-in`);
+    await page.getByLabel("Email").fill(t.email);
+    await page.getByLabel("Password").fill(t.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("navigation", { name: "Main" }).waitFor();
+    const runs = QUICK ? 1 : 3;
+    for (const [id, url] of Object.entries(pages)) {
+      const scores: Record<string, number[]> = {};
+      for (let i = 0; i < runs; i++) {
+        const r = await lighthouse(
+          url,
+          { port, output: "json", logLevel: "error", disableStorageReset: true },
+          desktop as never,
+        );
+        for (const [category] of CATEGORIES) {
+          const score = r?.lhr.categories[category]?.score;
+          if (typeof score === "number") (scores[category] ??= []).push(Math.round(score * 100));
+        }
+      }
+      log(`lighthouse ${id}: ${JSON.stringify(scores)}`);
+      for (const [category, cid, target] of CATEGORIES) {
+        const s = scores[category] ?? [];
+        out.push(
+          s.length
+            ? result(
+                `lighthouse.${id}.${cid}`,
+                median(s),
+                "score",
+                null,
+                target,
+                `median of ${s.length}, desktop preset`,
+              )
+            : notBuilt(`lighthouse.${id}.${cid}`, "score", target, "Lighthouse returned no score"),
+        );
+      }
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return out;
+}
