@@ -122,10 +122,12 @@ test.describe("the shell", () => {
     expect(inMain).toBe(true);
   });
 
-  test("the home page shows the sections the role can open", async ({ page }) => {
+  test("the home page is the overview of what the role works on", async ({ page }) => {
     await signIn(page, DEMO.support);
     const main = page.getByRole("main");
-    await expect(main.getByRole("link")).toHaveText(["Merchants", "Operations"]);
+    await expect(main.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+    await expect(main.getByRole("region", { name: "Operations in progress" })).toBeVisible();
+    await expect(main.getByRole("region", { name: "Onboarding in progress" })).toHaveCount(0);
     await expect(main.getByText("Sandbox mode.")).toBeVisible();
   });
 

@@ -29,7 +29,7 @@ export interface AuditRow {
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-fg-muted">—</span>;
   return (
-    <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono text-xs">
+    <pre className="whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono text-xs">
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -100,66 +100,68 @@ export function AuditTable({ entries, caption }: { entries: AuditRow[]; caption:
                     variant="ghost"
                     size="sm"
                     aria-expanded={expanded}
-                    aria-controls={`audit-${e.id}`}
+                    aria-controls={expanded ? `audit-${e.id}` : undefined}
                     onClick={() => toggle(e.id)}
                   >
                     {expanded ? "Hide details" : "Show details"}
                   </Button>
                 </Td>
               </tr>
-              <tr id={`audit-${e.id}`} hidden={!expanded}>
-                <Td colSpan={6} className="bg-surface-muted/40">
-                  {expanded ? (
-                    <dl className="grid gap-x-4 gap-y-2 text-sm md:grid-cols-2">
-                      <div>
-                        <dt className="font-semibold">Before</dt>
-                        <dd>
-                          <Json value={e.before} />
-                        </dd>
-                      </div>
-                      <div>
-                        <dt className="font-semibold">After</dt>
-                        <dd>
-                          <Json value={e.after} />
-                        </dd>
-                      </div>
-                      <div>
-                        <dt className="font-semibold">Request ID</dt>
-                        <dd className="font-mono text-xs break-all">{e.upstreamRequestId ?? "—"}</dd>
-                      </div>
-                      <div>
-                        <dt className="font-semibold">Operation ID</dt>
-                        <dd className="font-mono text-xs break-all">
-                          {e.operationId ? (
-                            <Link
-                              href={`/operations/${encodeURIComponent(e.operationId)}`}
-                              className="text-accent underline"
-                            >
-                              {e.operationId}
-                            </Link>
-                          ) : (
-                            "—"
-                          )}
-                        </dd>
-                      </div>
-                      <div className="md:col-span-2">
-                        <dt className="font-semibold">Request</dt>
-                        <dd>
-                          <Json value={e.request} />
-                        </dd>
-                      </div>
-                      <div>
-                        <dt className="font-semibold">Idempotency-Key</dt>
-                        <dd className="font-mono text-xs">{e.idempotencyKey ?? "—"}</dd>
-                      </div>
-                      <div>
-                        <dt className="font-semibold">From</dt>
-                        <dd className="text-xs">{e.ip ?? "—"}</dd>
-                      </div>
-                    </dl>
-                  ) : null}
-                </Td>
-              </tr>
+              {expanded ? (
+                <tr id={`audit-${e.id}`}>
+                  <Td colSpan={6} className="bg-surface-muted/40">
+                    {
+                      <dl className="grid gap-x-4 gap-y-2 text-sm md:grid-cols-2">
+                        <div>
+                          <dt className="font-semibold">Before</dt>
+                          <dd>
+                            <Json value={e.before} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt className="font-semibold">After</dt>
+                          <dd>
+                            <Json value={e.after} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt className="font-semibold">Request ID</dt>
+                          <dd className="font-mono text-xs break-all">{e.upstreamRequestId ?? "—"}</dd>
+                        </div>
+                        <div>
+                          <dt className="font-semibold">Operation ID</dt>
+                          <dd className="font-mono text-xs break-all">
+                            {e.operationId ? (
+                              <Link
+                                href={`/operations/${encodeURIComponent(e.operationId)}`}
+                                className="text-accent underline"
+                              >
+                                {e.operationId}
+                              </Link>
+                            ) : (
+                              "—"
+                            )}
+                          </dd>
+                        </div>
+                        <div className="md:col-span-2">
+                          <dt className="font-semibold">Request</dt>
+                          <dd>
+                            <Json value={e.request} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt className="font-semibold">Idempotency-Key</dt>
+                          <dd className="font-mono text-xs">{e.idempotencyKey ?? "—"}</dd>
+                        </div>
+                        <div>
+                          <dt className="font-semibold">From</dt>
+                          <dd className="text-xs">{e.ip ?? "—"}</dd>
+                        </div>
+                      </dl>
+                    }
+                  </Td>
+                </tr>
+              ) : null}
             </Fragment>
           );
         })}

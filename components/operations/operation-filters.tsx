@@ -35,7 +35,10 @@ export function OperationFilters({
   const sp = useSearchParams();
   const [merchant, setMerchant] = useState(sp.get("merchantId") ?? "");
   const [user, setUser] = useState(sp.get("user") ?? "");
-  const everyone = sp.has("everyone") ? sp.get("everyone") === "1" : everyoneDefault;
+  const fromUrl = sp.has("everyone") ? sp.get("everyone") === "1" : everyoneDefault;
+  // Shown at once on a click, then kept in step with the URL (back and forward included).
+  const [everyone, setEveryone] = useState(fromUrl);
+  useEffect(() => setEveryone(fromUrl), [fromUrl]);
 
   const apply = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(sp.toString());
@@ -95,9 +98,10 @@ export function OperationFilters({
           type="checkbox"
           className="size-4 accent-accent"
           checked={everyone}
-          onChange={(e) =>
-            apply({ everyone: e.target.checked === everyoneDefault ? null : e.target.checked ? "1" : "0" })
-          }
+          onChange={(e) => {
+            setEveryone(e.target.checked);
+            apply({ everyone: e.target.checked === everyoneDefault ? null : e.target.checked ? "1" : "0" });
+          }}
         />
         Everyone&apos;s operations
       </label>

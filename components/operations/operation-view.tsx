@@ -37,7 +37,7 @@ const SECTION: Record<string, string> = {
 
 function Json({ value }: { value: unknown }) {
   return (
-    <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-muted p-3 font-mono text-xs">
+    <pre className="whitespace-pre-wrap break-all rounded bg-surface-muted p-3 font-mono text-xs">
       {JSON.stringify(value, null, 2)}
     </pre>
   );

@@ -48,6 +48,7 @@ export function OperationsTable({ operations, caption }: { operations: Operation
             <Td>
               {actionLabel(op.action)}
               {op.dryRun ? <span className="ml-2 text-xs text-fg-muted">(dry run)</span> : null}
+              <span className="block font-mono text-xs text-fg-muted">{op.action}</span>
             </Td>
             <Td className="font-mono tabular-nums">
               {op.merchantId ? (

@@ -47,8 +47,10 @@ export function RunningTray() {
       try {
         const res = await apiFetch<{ data: { entries: Running[] } }>("/api/operations?running=true&mine=true&limit=20");
         list = res.data.data.entries;
+        // One that was running and is no longer listed settled elsewhere (its page read it first): still announce it.
+        const gone = last.current.filter((p) => !list.some((o) => o.operationId === p.operationId));
         const still: Running[] = [];
-        for (const op of list) {
+        for (const op of [...list, ...gone]) {
           try {
             const one = await apiFetch<{ data: { operation: UpstreamOperation } }>(
               `/api/operations/${encodeURIComponent(op.operationId)}`,
@@ -59,9 +61,9 @@ export function RunningTray() {
               const link = { href: `/operations/${encodeURIComponent(op.operationId)}`, label: "View operation" };
               if (status === "completed") toastRef.current.success(`${what}: operation completed.`, { link });
               else toastRef.current.error(`${what}: operation failed.`, { link, durationMs: 15_000 });
-            } else still.push({ ...op, status });
+            } else if (list.includes(op)) still.push({ ...op, status });
           } catch {
-            still.push(op);
+            if (list.includes(op)) still.push(op);
           }
         }
         list = still;

@@ -23,7 +23,10 @@ export async function loadOperationPage(db: ConsoleDb, operationId: string): Pro
   try {
     operation = (await getPartnershipsClient().getOperation(operationId)).data as UpstreamOperation;
   } catch (err) {
-    if (isUpstreamError(err) && (err.status === 404 || err.status === 403)) return { kind: "not_found" };
+    // By status, not class: the page's bundle may hold its own copy of the error classes.
+    const status = (err as { status?: unknown }).status;
+    if (status === 404 || status === 403) return { kind: "not_found" };
+    if (!isUpstreamError(err)) console.error("operation page:", err instanceof Error ? err.message : err);
     const message = isUpstreamError(err)
       ? mapUpstreamError(err, { write: false, retrySafe: true }).error.message
       : "The console could not read this operation. Try again.";

@@ -12,7 +12,12 @@ export const metadata: Metadata = { title: "Operation" };
 export default async function OperationPage({ params }: { params: Promise<{ operationId: string }> }) {
   await requireSection("/operations");
   const { operationId: raw } = await params;
-  const operationId = decodeURIComponent(raw);
+  let operationId: string;
+  try {
+    operationId = decodeURIComponent(raw);
+  } catch {
+    operationId = raw; // a malformed escape is simply not an operation id
+  }
   const loaded = await loadOperationPage(await getConsoleDb(), operationId);
   if (loaded.kind === "not_found") {
     return (
