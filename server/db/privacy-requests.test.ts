@@ -30,7 +30,10 @@ describe.each(BACKENDS)("privacy requests on $name", (backend) => {
     const a = await db.privacyRequests.create(consumer());
     expect(a).toMatchObject({ status: "sending", upstreamRequestId: null, kind: "consumer" });
     expect(await db.privacyRequests.update(a.id, { status: "submitted", upstreamRequestId: "req-1" })).toBe(true);
+    const tick = () => new Promise((r) => setTimeout(r, 3)); // distinct creation times: the order is by time
+    await tick();
     const b = await db.privacyRequests.create(consumer({ fingerprint: "fp-2" }));
+    await tick();
     const c = await db.privacyRequests.create(
       consumer({
         kind: "merchant_deletion",
