@@ -18,6 +18,8 @@ describe.each(BACKENDS)("onboarding repo on $name", (backend) => {
     const b = await db.onboarding.createDraft("u1", { merchant: { brand: "B" } });
     await db.onboarding.createDraft("u2", {});
     const typed = { merchant: { brand: "Acme  ", store_identifier: "acme.myshopify.com" }, note: "é✓" };
+    // Timestamps have millisecond precision: the save must come after b's creation to list first.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const saved = await db.onboarding.saveDraft(a.id, "u1", { data: typed, brand: "Acme", reached: 2 });
     expect(saved).toMatchObject({ id: a.id, brand: "Acme", reached: 2, version: 2, status: "draft", data: typed });
     expect(await db.onboarding.saveDraft(a.id, "u2", { data: {}, brand: null, reached: 0 })).toBeUndefined();
