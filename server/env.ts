@@ -65,6 +65,9 @@ const envSchema = z
 
     // The merchant index is synced again in the background once its last sync is older than this (0: never).
     MERCHANT_INDEX_MAX_AGE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
+
+    // A merchant data deletion waits for a second admin's approval (server/privacy/config.ts reads it per request).
+    PRIVACY_DELETION_APPROVAL: z.preprocess(emptyToUndefined, z.enum(["none", "second_admin"]).default("none")),
   })
   .superRefine((env, ctx) => {
     const upstream = [

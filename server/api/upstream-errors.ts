@@ -78,7 +78,7 @@ export function mapUpstreamError(
         "The Partnerships API did not confirm this change: the outcome is unknown; it is safe to retry with the same key.";
     else
       message =
-        "The Partnerships API did not confirm this request: the outcome is unknown. Do not send it again; check the operations and audit log first.";
+        "The Partnerships API did not confirm this request: the outcome is unknown. Do not send it again: it is recorded as 'Outcome unknown' in Privacy → History and the audit log.";
     return {
       error: new HttpError(status, code, message, details),
       outcomeUnknown: opts.write,
