@@ -52,6 +52,7 @@ export async function measureLighthouse(t: {
     const runs = QUICK ? 1 : 3;
     for (const [id, url] of Object.entries(pages)) {
       const scores: Record<string, number[]> = {};
+      const lost: Record<string, Set<string>> = {};
       for (let i = 0; i < runs; i++) {
         const r = await lighthouse(
           url,
@@ -59,8 +60,15 @@ export async function measureLighthouse(t: {
           desktop as never,
         );
         for (const [category] of CATEGORIES) {
-          const score = r?.lhr.categories[category]?.score;
-          if (typeof score === "number") (scores[category] ??= []).push(Math.round(score * 100));
+          const cat = r?.lhr.categories[category];
+          if (typeof cat?.score === "number") (scores[category] ??= []).push(Math.round(cat.score * 100));
+          // Which audits cost points, for the note.
+          for (const ref of cat?.auditRefs ?? []) {
+            const audit = r?.lhr.audits[ref.id];
+            if (ref.weight > 0 && typeof audit?.score === "number" && audit.score < 1) {
+              (lost[category] ??= new Set()).add(ref.id);
+            }
+          }
         }
       }
       log(`lighthouse ${id}: ${JSON.stringify(scores)}`);
@@ -74,7 +82,7 @@ export async function measureLighthouse(t: {
                 "score",
                 null,
                 target,
-                `median of ${s.length}, desktop preset`,
+                `median of ${s.length}, desktop preset${lost[category]?.size ? `; points lost on ${[...lost[category]].join(", ")}` : ""}`,
               )
             : notBuilt(`lighthouse.${id}.${cid}`, "score", target, "Lighthouse returned no score"),
         );

@@ -58,6 +58,27 @@ async function syncIndex(consoleUrl: string, expected: number): Promise<boolean>
   return false;
 }
 
+/** A section that fails is reported in the table (and its error logged) instead of ending the run. */
+async function guarded(section: string, run: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  try {
+    return await run();
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    log(`${section} failed: ${err instanceof Error ? err.stack : err}`);
+    return [
+      {
+        id: `${section}.failed`,
+        value: null,
+        unit: "",
+        baseline: null,
+        target: "",
+        met: false,
+        note: `failed: ${message}`,
+      },
+    ];
+  }
+}
+
 async function main() {
   const started = Date.now();
   const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()) as Section[] | undefined;
@@ -116,7 +137,7 @@ async function main() {
 
     if (wanted("index")) {
       log("§3 merchant index at scale (scripts/bench-merchants.ts)…");
-      results.push(...(await measureIndex()));
+      results.push(...(await guarded("index", () => measureIndex())));
     }
 
     if (wanted("browser") || wanted("lighthouse")) {
@@ -142,11 +163,11 @@ async function main() {
       if (!synced) log("the merchant index did not finish syncing: the browser figures are on a partial index");
       if (wanted("browser")) {
         log("§4 pages in Chromium…");
-        results.push(...(await measureBrowser(targets)));
+        results.push(...(await guarded("browser", () => measureBrowser(targets))));
       }
       if (wanted("lighthouse")) {
         log("§5 Lighthouse…");
-        results.push(...(await measureLighthouse(targets)));
+        results.push(...(await guarded("lighthouse", () => measureLighthouse(targets))));
       }
       await stopAll();
     }
