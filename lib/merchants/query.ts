@@ -137,6 +137,17 @@ export function searchTerms(q: string): string[] {
   return [...new Set(searchWords(q).map((w) => w.slice(0, 40)))].slice(0, 8);
 }
 
+/** An id as the index compares it: its letters and digits, lower case ("MER_000123" → "mer000123"). */
+export function compactId(id: string): string {
+  return searchWords(id).join("");
+}
+
+/** The typed query as the start of an id (external or account id), when it is long enough to mean one. */
+export function idTerm(q: string): string | null {
+  const id = compactId(q).slice(0, 64);
+  return id.length >= 3 ? id : null;
+}
+
 /** The merchant as the list, the API and the export show it. */
 export interface MerchantListItem {
   accountId: string;

@@ -352,8 +352,11 @@ async function merchantIndex(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("created_at", key, (c) => c.notNull())
     .addColumn("updated_at", key, (c) => c.notNull())
-    // The searchable words (brand, ids, store host), each preceded by a space.
+    // The words a merchant is found by (brand, store host), each preceded by a space.
     .addColumn("search", "text", (c) => c.notNull())
+    // Its ids (external id without punctuation, account id), each preceded by a space: matched from
+    // a whole id's start only, so a one-letter search does not match every id of a scheme like "mer_…".
+    .addColumn("ids", "text", (c) => c.notNull())
     // When a sync last listed the account (or the console wrote it): older than a finished sync's start = gone.
     .addColumn("seen_at", "text", (c) => c.notNull())
     // When the console itself last wrote the row: a sync that started earlier does not overwrite it.
@@ -382,40 +385,42 @@ async function merchantIndex(db: AnyDb, dialect: Dialect): Promise<void> {
   if (dialect === "sqlite") {
     await sql
       .raw(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS merchant_fts USING fts5(search, content='merchant_index', " +
+        "CREATE VIRTUAL TABLE IF NOT EXISTS merchant_fts USING fts5(search, ids, content='merchant_index', " +
           "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
       )
       .execute(db);
     await sql
       .raw(
         "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_insert AFTER INSERT ON merchant_index BEGIN " +
-          "INSERT INTO merchant_fts(rowid, search) VALUES (new.id, new.search); END",
+          "INSERT INTO merchant_fts(rowid, search, ids) VALUES (new.id, new.search, new.ids); END",
       )
       .execute(db);
     await sql
       .raw(
         "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_delete AFTER DELETE ON merchant_index BEGIN " +
-          "INSERT INTO merchant_fts(merchant_fts, rowid, search) VALUES ('delete', old.id, old.search); END",
+          "INSERT INTO merchant_fts(merchant_fts, rowid, search, ids) VALUES ('delete', old.id, old.search, old.ids); END",
       )
       .execute(db);
     await sql
       .raw(
-        "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_update AFTER UPDATE OF search ON merchant_index " +
-          "WHEN old.search IS NOT new.search BEGIN " +
-          "INSERT INTO merchant_fts(merchant_fts, rowid, search) VALUES ('delete', old.id, old.search); " +
-          "INSERT INTO merchant_fts(rowid, search) VALUES (new.id, new.search); END",
+        "CREATE TRIGGER IF NOT EXISTS merchant_index_fts_update AFTER UPDATE OF search, ids ON merchant_index " +
+          "WHEN old.search IS NOT new.search OR old.ids IS NOT new.ids BEGIN " +
+          "INSERT INTO merchant_fts(merchant_fts, rowid, search, ids) VALUES ('delete', old.id, old.search, old.ids); " +
+          "INSERT INTO merchant_fts(rowid, search, ids) VALUES (new.id, new.search, new.ids); END",
       )
       .execute(db);
   } else {
     // The operator class is named with its schema, so the index works whatever the search_path;
     // the searches themselves use only LIKE, a core operator the index serves.
     const trgmSchema = await ensurePgTrgm(db);
-    await sql
-      .raw(
-        "CREATE INDEX IF NOT EXISTS merchant_index_search_trgm ON merchant_index " +
-          `USING gin (search "${trgmSchema}".gin_trgm_ops)`,
-      )
-      .execute(db);
+    for (const column of ["search", "ids"]) {
+      await sql
+        .raw(
+          `CREATE INDEX IF NOT EXISTS merchant_index_${column}_trgm ON merchant_index ` +
+            `USING gin (${column} "${trgmSchema}".gin_trgm_ops)`,
+        )
+        .execute(db);
+    }
   }
 
   await db.schema

@@ -136,6 +136,7 @@ export interface MerchantIndexTable {
   created_at: string;
   updated_at: string;
   search: string;
+  ids: string;
   seen_at: string;
   local_at: string | null;
 }

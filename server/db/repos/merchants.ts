@@ -1,6 +1,6 @@
 import "server-only";
 import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from "kysely";
-import { searchTerms, searchWords } from "@/lib/merchants/query";
+import { compactId, idTerm, searchTerms, searchWords } from "@/lib/merchants/query";
 import { ACCOUNT_STATUSES, type AccountStatus } from "@/lib/partnerships/accounts";
 import type { Dialect } from "../migrations";
 import type { Database, MerchantIndexTable, MerchantSyncStateTable } from "../schema";
@@ -61,11 +61,11 @@ function isoOr(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
 
-/** The store's host without scheme, "www." and the public suffix: "https://shop.acme.co.uk/x" → ["shop", "acme"]. */
+/** The store's host without scheme, a generic first label and the public suffix: "https://shop.acme.co.uk/x" → ["acme"]. */
 export function storeWords(store: string): string[] {
   const host = (/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(store)?.[1] ?? store).replace(/^.*@/, "").replace(/:\d+$/, "");
   const labels = host.toLowerCase().split(".").filter(Boolean);
-  if (labels[0] === "www") labels.shift();
+  if (labels.length > 2 && ["www", "shop", "store", "m"].includes(labels[0] ?? "")) labels.shift();
   if (labels.length > 1) labels.pop();
   const last = labels[labels.length - 1];
   if (labels.length > 1 && last && ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"].includes(last)) {
@@ -74,11 +74,14 @@ export function storeWords(store: string): string[] {
   return labels.flatMap(searchWords);
 }
 
-/** The words a merchant is found by, each preceded by a space (so `LIKE '% word%'` is a word prefix). */
+/** The words a merchant is found by (brand, store host), each preceded by a space: `LIKE '% word%'` is a word prefix. */
 export function searchTextOf(m: IndexedMerchant): string {
-  const ext = searchWords(m.externalAccountId);
-  const words = [...searchWords(m.brand), ...ext, ext.join(""), m.accountId, ...storeWords(m.storeIdentifier)];
-  return ` ${[...new Set(words.filter(Boolean))].join(" ")}`;
+  return ` ${[...new Set([...searchWords(m.brand), ...storeWords(m.storeIdentifier)])].join(" ")}`;
+}
+
+/** Its ids without punctuation (external id, account id), each preceded by a space. */
+export function idsTextOf(m: IndexedMerchant): string {
+  return ` ${[...new Set([compactId(m.externalAccountId), compactId(m.accountId)].filter(Boolean))].join(" ")}`;
 }
 
 function toInsert(m: IndexedMerchant, seenAt: string, localAt: string | null): Insertable<MerchantIndexTable> {
@@ -95,6 +98,7 @@ function toInsert(m: IndexedMerchant, seenAt: string, localAt: string | null): I
     created_at: m.createdAt,
     updated_at: m.updatedAt,
     search: searchTextOf(m),
+    ids: idsTextOf(m),
     seen_at: seenAt,
     local_at: localAt,
   };
@@ -144,11 +148,21 @@ function toState(r: Selectable<MerchantSyncStateTable> | undefined): MerchantSyn
 
 /** Below this many text matches, the matches are read through the text index and sorted. */
 const TEXT_FIRST_MAX = 2000;
+/** Pages before this offset read whole rows at once; deeper ones walk keys first (a deferred join). */
+const SHALLOW = 200;
+const COUNT_CACHE_SIZE = 2000;
 
 export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): MerchantsRepo {
   /** Facet counts (status × country × vertical) of one index version: totals of unsearched lists without a scan. */
   let facets: { version: number; rows: { status: string; country: string; vertical: number; n: number }[] } | null =
     null;
+
+  /** Counts of searches, by index version, text and filters (the oldest forgotten first). */
+  const textCounts = new Map<string, number>();
+  function rememberCount(key: string, n: number) {
+    textCounts.set(key, n);
+    if (textCounts.size > COUNT_CACHE_SIZE) textCounts.delete(textCounts.keys().next().value!);
+  }
 
   async function version(): Promise<number> {
     const row = await db
@@ -169,8 +183,8 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
       .execute();
   }
 
-  async function facetCount(f: MerchantIndexFilter): Promise<number> {
-    const v = await version();
+  async function facetCount(f: MerchantIndexFilter, knownVersion?: number): Promise<number> {
+    const v = knownVersion ?? (await version());
     if (facets?.version !== v) {
       const rows = await db
         .selectFrom("merchant_index")
@@ -207,35 +221,48 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
     return query;
   }
 
-  /** Every term must start a word: through the text index (SQLite FTS5 / PostgreSQL trigram GIN). */
-  function textIndexed(terms: string[]) {
+  /** What a typed query looks for: every word must start a word; or the whole query starts an id. */
+  type Text = { words: string[]; id: string | null };
+  function textOf(q: string | undefined): Text | null {
+    const words = searchTerms(q ?? "");
+    const id = idTerm(q ?? "");
+    return words.length > 0 || id ? { words, id } : null;
+  }
+
+  function ftsMatch(t: Text): string {
+    // Letters and digits only: quoting them is all the escaping FTS5 needs.
+    const words = t.words.length > 0 ? `{search}: (${t.words.map((w) => `"${w}"*`).join(" AND ")})` : "";
+    const id = t.id ? `{ids}: "${t.id}"*` : "";
+    return words && id ? `${words} OR ${id}` : words || id;
+  }
+
+  /** Through the text index (SQLite FTS5 / PostgreSQL trigram GIN). */
+  function textIndexed(t: Text) {
     if (dialect === "sqlite") {
-      // Terms are letters and digits only (searchTerms), so quoting them is all the escaping FTS5 needs.
-      const match = terms.map((t) => `"${t}"*`).join(" ");
-      return sql<boolean>`merchant_index.id in (select rowid from merchant_fts where merchant_fts match ${match})`;
+      return sql<boolean>`merchant_index.id in (select rowid from merchant_fts where merchant_fts match ${ftsMatch(t)})`;
     }
-    return textScanned(terms);
+    return textScanned(t);
   }
 
   /** The same condition as a per-row test (for walking a sort index when most rows match). */
-  function textScanned(terms: string[]) {
+  function textScanned(t: Text) {
     // Letters and digits only: no LIKE wildcard can come from the user. The stored words are lower case.
-    return sql<boolean>`${sql.join(
-      terms.map((t) => sql`merchant_index.search like ${`% ${t}%`}`),
-      sql` and `,
-    )}`;
+    const words = t.words.map((w) => sql`merchant_index.search like ${`% ${w}%`}`);
+    const all = words.length > 0 ? sql`(${sql.join(words, sql` and `)})` : null;
+    const id = t.id ? sql`merchant_index.ids like ${`% ${t.id}%`}` : null;
+    return sql<boolean>`(${all && id ? sql`${all} or ${id}` : (all ?? id)})`;
   }
 
-  async function textCount(terms: string[], f: MerchantIndexFilter): Promise<number> {
+  async function textCount(t: Text, f: MerchantIndexFilter): Promise<number> {
     if (dialect === "sqlite" && !f.status && !f.country && f.vertical === undefined) {
-      const match = terms.map((t) => `"${t}"*`).join(" ");
+      const match = ftsMatch(t);
       const r = await sql<{
         n: number;
       }>`select count(*) as n from merchant_fts where merchant_fts match ${match}`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     }
     const row = await filtered(f)
-      .where(textIndexed(terms))
+      .where(textIndexed(t))
       .select((eb) => eb.fn.countAll<number | string>().as("n"))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -247,68 +274,69 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
     return { column, dir };
   }
 
+  type Strategy = "plain" | "walk" | "text";
+  type Page = { offset: number; limit: number; dir: "asc" | "desc" };
+
   /**
-   * The ids of one page. Small text matches are read through the text index and sorted; large
-   * ones (a one-letter prefix) walk the sort index and test each row, which stops after the page.
+   * One page's rows (all columns, or only the keys for a deferred lookup). "walk" follows the sort
+   * index and tests each row (cheap when most rows match: it stops after the page); "text" reads the
+   * matches through the text index and sorts them (cheap when few match).
    */
-  async function pageIds(
-    f: MerchantIndexFilter,
-    terms: string[],
-    matches: number,
-    page: { offset: number; limit: number; dir: "asc" | "desc" },
-  ): Promise<string[]> {
+  async function pageRows(f: MerchantIndexFilter, text: Text | null, strategy: Strategy, page: Page, full: boolean) {
     const { column } = ordered(f);
     const { offset, limit, dir } = page;
-    if (terms.length === 0) {
-      const rows = await filtered(f)
-        .select("account_id")
+    const cols = full ? [...COLUMNS] : (["account_id"] as const);
+    if (strategy !== "text") {
+      let q = filtered(f);
+      if (strategy === "walk" && text) q = q.where(textScanned(text));
+      return q
+        .select(cols)
         .orderBy(column, dir)
         .orderBy("account_id", dir)
         .limit(limit)
         .offset(offset)
-        .execute();
-      return rows.map((r) => r.account_id);
-    }
-    const base = await facetCount(f);
-    const walkCost = ((offset + limit) * base) / Math.max(1, matches);
-    if (matches > TEXT_FIRST_MAX && walkCost < matches) {
-      const rows = await filtered(f)
-        .where(textScanned(terms))
-        .select("account_id")
-        .orderBy(column, dir)
-        .orderBy("account_id", dir)
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      return rows.map((r) => r.account_id);
+        .execute() as Promise<Row[]>;
     }
     if (dialect === "sqlite") {
       // Unary + keeps SQLite from walking the sort index: the text index drives, then the matches are sorted.
-      const rows = await filtered(f)
-        .where(textIndexed(terms))
-        .select("account_id")
+      return filtered(f)
+        .where(textIndexed(text!))
+        .select(cols)
         .orderBy(sql`+${sql.ref(column)}`, dir)
         .orderBy(sql`+account_id`, dir)
         .limit(limit)
         .offset(offset)
-        .execute();
-      return rows.map((r) => r.account_id);
+        .execute() as Promise<Row[]>;
     }
     // OFFSET 0 keeps PostgreSQL from flattening the subquery: the trigram index drives, then a top-N sort.
     const matched = filtered(f)
-      .where(textIndexed(terms))
-      .select(["account_id", `${column} as sort_key`])
+      .where(textIndexed(text!))
+      .select([...cols, `${column} as sort_key`])
       .offset(0)
       .as("m");
-    const rows = await db
+    return db
       .selectFrom(matched)
-      .select("m.account_id")
+      .select(cols.map((c) => `m.${c}` as const))
       .orderBy("m.sort_key", dir)
       .orderBy("m.account_id", dir)
       .limit(limit)
       .offset(offset)
+      .execute() as Promise<Row[]>;
+  }
+
+  /** Deep pages walk keys only (an index-only walk), then read their rows by key, in the page's order. */
+  async function rowsOf(ids: string[]): Promise<IndexedMerchant[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom("merchant_index")
+      .select([...COLUMNS])
+      .where("account_id", "in", ids)
       .execute();
-    return rows.map((r) => r.account_id);
+    const byId = new Map(rows.map((r) => [r.account_id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toMerchant(r)] : [];
+    });
   }
 
   async function writeRows(exec: Kysely<Database>, rows: Insertable<MerchantIndexTable>[], guardSince: string | null) {
@@ -329,6 +357,7 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
             created_at: eb.ref("excluded.created_at"),
             updated_at: eb.ref("excluded.updated_at"),
             search: eb.ref("excluded.search"),
+            ids: eb.ref("excluded.ids"),
             seen_at: eb.ref("excluded.seen_at"),
             local_at: guardSince === null ? eb.ref("excluded.local_at") : eb.ref("merchant_index.local_at"),
           }));
@@ -348,29 +377,49 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
       const limit = Math.min(100, Math.max(1, Math.trunc(query.limit ?? 25)));
       const offset = Math.max(0, Math.trunc(query.offset ?? 0));
       const { dir } = ordered(query);
-      const terms = searchTerms(query.q ?? "");
-      const total = terms.length > 0 ? await textCount(terms, query) : await facetCount(query);
+      const text = textOf(query.q);
+      const v = await version();
+      // Counting a search visits every match: counts are kept per index version (typing the same
+      // first letters, paging, sorting and re-filtering reuse them).
+      const countKey = text
+        ? JSON.stringify([v, text.words, text.id, query.status, query.country?.toUpperCase(), query.vertical])
+        : "";
+      let total = text ? textCounts.get(countKey) : await facetCount(query, v);
+      if (text && total === undefined && dialect === "postgres" && offset < SHALLOW) {
+        // Not known yet on PostgreSQL: the page is read at the same time, through the trigram index,
+        // on a second connection.
+        const [n, rows] = await Promise.all([
+          textCount(text, query),
+          pageRows(query, text, "text", { offset, limit, dir }, true),
+        ]);
+        rememberCount(countKey, n);
+        return { rows: rows.map(toMerchant), total: n };
+      }
+      if (total === undefined && text) {
+        total = await textCount(text, query);
+        rememberCount(countKey, total);
+      }
+      total ??= 0;
       if (offset >= total) return { rows: [], total };
       // The far half of the list is read backwards: the last page costs what the first does.
       const reverse = offset + limit / 2 > total / 2;
-      const page = reverse
+      const page: Page = reverse
         ? {
             offset: Math.max(0, total - offset - limit),
             limit: Math.min(limit, total - offset),
-            dir: dir === "asc" ? ("desc" as const) : ("asc" as const),
+            dir: dir === "asc" ? "desc" : "asc",
           }
         : { offset, limit, dir };
-      const ids = await pageIds(query, terms, total, page);
-      if (reverse) ids.reverse();
-      if (ids.length === 0) return { rows: [], total };
-      // The page's rows by key (an index-only page walk, then 25 lookups), in the page's order.
-      const rows = await db
-        .selectFrom("merchant_index")
-        .select([...COLUMNS])
-        .where("account_id", "in", ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.account_id, r]));
-      return { rows: ids.flatMap((id) => (byId.has(id) ? [toMerchant(byId.get(id)!)] : [])), total };
+      let strategy: Strategy = "plain";
+      if (text) {
+        const walkCost = ((page.offset + page.limit) * (await facetCount(query, v))) / total;
+        strategy = total > TEXT_FIRST_MAX && walkCost < total ? "walk" : "text";
+      }
+      const deep = page.offset >= SHALLOW;
+      const found = await pageRows(query, text, strategy, page, !deep);
+      const rows = deep ? await rowsOf(found.map((r) => r.account_id)) : found.map(toMerchant);
+      if (reverse) rows.reverse();
+      return { rows, total };
     },
 
     async *scan(filter, opts = {}) {
@@ -378,9 +427,9 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
       const { column, dir } = ordered(filter);
       let after: { key: string; id: string } | null = null;
       for (;;) {
-        const terms = searchTerms(filter.q ?? "");
+        const text = textOf(filter.q);
         let q = filtered(filter).select([...COLUMNS, `${column} as sort_key`]);
-        if (terms.length > 0) q = q.where(textIndexed(terms));
+        if (text) q = q.where(textIndexed(text));
         if (after) {
           const { key, id } = after;
           q = q.where((eb: Eb) => eb(eb.refTuple(column, "account_id"), dir === "asc" ? ">" : "<", eb.tuple(key, id)));
