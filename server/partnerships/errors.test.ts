@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   BadRequestError,
   ConflictError,
@@ -231,5 +231,23 @@ describe("tolerance on success", () => {
     expect(order).toEqual(["op_abc"]);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect(err.operationId).toBe("op_abc");
+  });
+});
+
+describe("instanceof across bundled copies of this module", () => {
+  it("recognises an error made by another copy of the classes by its kind, not its class identity", async () => {
+    vi.resetModules();
+    const other: typeof import("./errors") = await import("./errors");
+    expect(other.ForbiddenError).not.toBe(ForbiddenError);
+    const foreign = new other.ForbiddenError("no", { status: 403 });
+    expect(foreign).toBeInstanceOf(ForbiddenError);
+    expect(foreign).toBeInstanceOf(PartnershipsError);
+    expect(foreign).not.toBeInstanceOf(NotFoundError);
+    expect(isAccountInaccessible(foreign)).toBe(true);
+    const stale = new other.StaleContentError("stale", { status: 409 });
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale).toBeInstanceOf(StaleContentError);
+    expect(new ConflictError("c", { status: 409, reason: "other" })).not.toBeInstanceOf(other.StaleContentError);
+    expect({ code: "Forbidden" }).not.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -36,7 +36,22 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
+const ERROR_KINDS = Symbol.for("partner-console.partnerships-error-kinds");
+
 export class PartnershipsError extends Error {
+  /**
+   * A stable tag per class. Next bundles server code per route, so one error can
+   * cross from one copy of this module to another (the client singleton lives on
+   * globalThis): `instanceof` compares these tags, not class identities.
+   */
+  static readonly kind: string = "PartnershipsError";
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const kinds = (value as { [ERROR_KINDS]?: unknown } | null)?.[ERROR_KINDS];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof (a subclass too).
+    return Array.isArray(kinds) && kinds.includes((this as unknown as { kind: string }).kind);
+  }
+  readonly [ERROR_KINDS]: string[];
+
   readonly code: PartnershipsErrorCode;
   readonly status: number;
   readonly requestId: string | null;
@@ -49,6 +64,12 @@ export class PartnershipsError extends Error {
   constructor(code: PartnershipsErrorCode, message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let c: unknown = new.target; typeof c === "function" && "kind" in c; c = Object.getPrototypeOf(c)) {
+      const kind = (c as { kind: string }).kind;
+      if (!kinds.includes(kind)) kinds.push(kind);
+    }
+    this[ERROR_KINDS] = kinds;
     this.code = code;
     this.status = details.status;
     this.requestId = details.requestId ?? null;
@@ -75,6 +96,7 @@ export class PartnershipsError extends Error {
 }
 
 export class BadRequestError extends PartnershipsError {
+  static override readonly kind: string = "BadRequestError";
   /** true when the client refused the call itself, before sending anything. */
   readonly local: boolean;
   constructor(message: string, details: ErrorDetails & { local?: boolean }) {
@@ -84,12 +106,14 @@ export class BadRequestError extends PartnershipsError {
 }
 
 export class UnauthorizedError extends PartnershipsError {
+  static override readonly kind: string = "UnauthorizedError";
   constructor(message: string, details: ErrorDetails) {
     super("Unauthorized", message, details);
   }
 }
 
 export class ForbiddenError extends PartnershipsError {
+  static override readonly kind: string = "ForbiddenError";
   constructor(message: string, details: ErrorDetails) {
     super("Forbidden", message, details);
   }
@@ -99,6 +123,7 @@ export class ForbiddenError extends PartnershipsError {
 export type NotFoundResource = "account" | "page" | "layout" | "operation" | "other";
 
 export class NotFoundError extends PartnershipsError {
+  static override readonly kind: string = "NotFoundError";
   readonly resource: NotFoundResource;
   constructor(message: string, details: ErrorDetails & { resource: NotFoundResource }) {
     super("NotFound", message, details);
@@ -109,6 +134,7 @@ export class NotFoundError extends PartnershipsError {
 export type ConflictReason = "in_flight" | "stale_content" | "surface_exists" | "account_deleting" | "other";
 
 export class ConflictError extends PartnershipsError {
+  static override readonly kind: string = "ConflictError";
   readonly reason: ConflictReason;
   constructor(message: string, details: ErrorDetails & { reason: ConflictReason }) {
     super("Conflict", message, details);
@@ -118,12 +144,14 @@ export class ConflictError extends PartnershipsError {
 
 /** A `contentHash` that is no longer current: 409 `contentHash is stale`, or 412 from a real API. */
 export class StaleContentError extends ConflictError {
+  static override readonly kind: string = "StaleContentError";
   constructor(message: string, details: ErrorDetails) {
     super(message, { ...details, reason: "stale_content" });
   }
 }
 
 export class ValidationFailedError extends PartnershipsError {
+  static override readonly kind: string = "ValidationFailedError";
   /** The Idempotency-Key was first used for a different request: mint a new key. */
   readonly idempotencyKeyReused: boolean;
   constructor(message: string, details: ErrorDetails & { idempotencyKeyReused?: boolean }) {
@@ -133,12 +161,14 @@ export class ValidationFailedError extends PartnershipsError {
 }
 
 export class RateLimitedError extends PartnershipsError {
+  static override readonly kind: string = "RateLimitedError";
   constructor(message: string, details: ErrorDetails) {
     super("RateLimitExceeded", message, details);
   }
 }
 
 export class PayloadTooLargeError extends PartnershipsError {
+  static override readonly kind: string = "PayloadTooLargeError";
   constructor(message: string, details: ErrorDetails) {
     super("PayloadTooLarge", message, details);
   }
@@ -146,6 +176,7 @@ export class PayloadTooLargeError extends PartnershipsError {
 
 /** A 5xx answer, after the retries it was allowed. */
 export class UpstreamServerError extends PartnershipsError {
+  static override readonly kind: string = "UpstreamServerError";
   constructor(message: string, details: ErrorDetails) {
     super("InternalServerError", message, details);
   }
@@ -153,6 +184,7 @@ export class UpstreamServerError extends PartnershipsError {
 
 /** No answer at all (network error or timeout), after the retries it was allowed. */
 export class UpstreamUnavailableError extends PartnershipsError {
+  static override readonly kind: string = "UpstreamUnavailableError";
   /** true for a write that may have been applied although no answer arrived. */
   readonly outcomeUnknown: boolean;
   constructor(message: string, details: ErrorDetails & { timeout: boolean; outcomeUnknown: boolean }) {
@@ -166,6 +198,7 @@ export class UpstreamUnavailableError extends PartnershipsError {
 
 /** An answer whose shape does not match the contract. */
 export class InvalidResponseError extends PartnershipsError {
+  static override readonly kind: string = "InvalidResponseError";
   constructor(message: string, details: ErrorDetails) {
     super("InvalidResponse", message, details);
   }
