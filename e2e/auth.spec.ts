@@ -52,7 +52,7 @@ test.describe("sign-in and roles", () => {
   test("signing out from a page returns to sign-in and closes the console", async ({ page }) => {
     await signIn(page, DEMO.manager);
     await page.goto("/onboard");
-    await expect(page.getByRole("heading", { name: "Onboard merchant" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Onboard a merchant" })).toBeVisible();
     await signOut(page);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
     const cookies = await page.context().cookies();
@@ -64,7 +64,7 @@ test.describe("sign-in and roles", () => {
   test("an expired session is sent to sign-in and comes back to the same page", async ({ page, context, baseURL }) => {
     await signIn(page, DEMO.manager);
     await page.goto("/onboard?step=1");
-    await expect(page.getByRole("heading", { name: "Onboard merchant" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Onboard a merchant" })).toBeVisible();
     // Let link prefetches finish: each answer refreshes the session cookie and would undo the change below.
     await page.waitForLoadState("networkidle");
     // A session the server can no longer read is the same as an expired one.
@@ -73,7 +73,7 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fonboard%3Fstep%3D1$/);
     await submitSignIn(page, DEMO.manager);
     await expect(page).toHaveURL(/\/onboard\?step=1$/);
-    await expect(page.getByRole("heading", { name: "Onboard merchant" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Onboard a merchant" })).toBeVisible();
   });
 
   test("a callbackUrl to another site is ignored", async ({ page }) => {

@@ -150,7 +150,7 @@ test.describe("user management", () => {
     const managerPage = await other.newPage();
     await signIn(managerPage, DEMO.manager);
     await managerPage.goto("/onboard");
-    await expect(managerPage.getByRole("heading", { name: "Onboard merchant" })).toBeVisible();
+    await expect(managerPage.getByRole("heading", { name: "Onboard a merchant" })).toBeVisible();
 
     await signIn(page, DEMO.admin);
     await page.goto("/settings");
