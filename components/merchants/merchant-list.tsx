@@ -152,7 +152,7 @@ export function MerchantList({
           maxLength={MAX_SEARCH_CHARS}
           autoComplete="off"
           spellCheck={false}
-          hint="Brand, external id, account id or store: the start of any word"
+          hint="The start of a brand or store word, or of an external or account id"
           onChange={(e) => setText(e.target.value)}
         />
         <Select
