@@ -61,12 +61,16 @@ export async function measureLighthouse(t: {
         );
         for (const [category] of CATEGORIES) {
           const cat = r?.lhr.categories[category];
-          if (typeof cat?.score === "number") (scores[category] ??= []).push(Math.round(cat.score * 100));
+          if (typeof cat?.score === "number") {
+            scores[category] ??= [];
+            scores[category].push(Math.round(cat.score * 100));
+          }
           // Which audits cost points, for the note.
           for (const ref of cat?.auditRefs ?? []) {
             const audit = r?.lhr.audits[ref.id];
             if (ref.weight > 0 && typeof audit?.score === "number" && audit.score < 1) {
-              (lost[category] ??= new Set()).add(ref.id);
+              lost[category] ??= new Set();
+              lost[category].add(ref.id);
             }
           }
         }
