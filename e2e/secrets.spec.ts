@@ -115,11 +115,21 @@ test("every GET API route answers without a secret", async ({ page }) => {
   });
   expect(put.status()).toBe(200);
   const operationId = (await put.json()).operationId as string;
+  // A draft so that the onboarding routes have one to show.
+  const draft = await page.request.post("/api/onboarding/drafts", {
+    headers: { "X-Requested-With": "XMLHttpRequest", "Idempotency-Key": crypto.randomUUID() },
+  });
+  expect(draft.status()).toBe(201);
+  const draftId = (await draft.json()).data.id as string;
 
   const routes = getRoutes();
   expect(routes.length).toBeGreaterThanOrEqual(9);
   for (const route of routes) {
-    const url = route.replace(":accountId", accountId).replace(":operationId", operationId);
+    const url = route
+      .replace(":accountId", accountId)
+      .replace(":operationId", operationId)
+      .replace(":draftId", draftId);
+    expect(url, "a GET route with a parameter this test does not fill").not.toContain(":");
     const res = await page.request.get(url);
     const text = await res.text();
     expect(res.status(), `${url}: ${text}`).toBeLessThan(400);
