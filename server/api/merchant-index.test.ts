@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvCell } from "@/lib/csv";
 import { searchWords } from "@/lib/merchants/query";
 import { parseCsvRecords } from "@/lib/partnerships/taxonomy";
-import { csvCell } from "@/server/merchants/csv";
 import { createHarness, type Harness } from "./test-harness";
 
 /**

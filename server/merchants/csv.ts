@@ -1,4 +1,5 @@
 import "server-only";
+import { csvCell } from "@/lib/csv";
 import type { ConsoleDb, MerchantIndexFilter } from "@/server/db/types";
 import { toListItem, type VerticalNames } from "./list";
 
@@ -22,14 +23,6 @@ export const CSV_COLUMNS = [
   "created_at",
   "updated_at",
 ] as const;
-
-/** Quotes when needed; a text cell that a spreadsheet would run as a formula is prefixed with '. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function merchantCsvStream(
   db: ConsoleDb,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { csvCell } from "@/lib/csv";
 import { actionPrefixes } from "@/lib/operations/actions";
 import { accountId } from "@/lib/partnerships/formats";
 import type { AuditQuery, ConsoleDb, UserRow } from "@/server/db/types";
@@ -79,13 +80,6 @@ const CSV_COLUMNS = [
   "before",
   "after",
 ] as const;
-
-function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // A cell a spreadsheet would run as a formula is kept as text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** The filtered audit log as CSV, newest first, at most `max` rows (read page by page). */
 export async function auditCsv(
