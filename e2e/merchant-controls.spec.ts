@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO, signIn, submitSignIn } from "./helpers";
-import { sandboxAccount, sandboxAccounts, sandboxUrl } from "./sandbox";
+import { sandboxAccount, sandboxAccounts, sandboxStartDeletion } from "./sandbox";
 
 /**
  * The Controls section of the merchant page (issue #6), against the standalone
@@ -233,27 +233,7 @@ test("an expired session keeps the draft; after sign-in it is restored and saved
   expect(domainsOf(after)).toEqual(["after-signin.example.com"]);
 });
 
-/** Starts a data deletion straight on the sandbox API (the console's own flow is another section's). */
-async function startDeletion(accountId: string): Promise<void> {
-  const base = sandboxUrl();
-  const token = await fetch(`${base}/api/v1/oauth/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials&client_id=rspub_demo&client_secret=rsec_demo",
-  });
-  const { access_token } = (await token.json()) as { access_token: string };
-  const res = await fetch(`${base}/v1/partnership/accounts/${accountId}/data-deletion-requests`, {
-    method: "POST",
-    headers: {
-      Authorization: `Bearer ${access_token}`,
-      "Content-Type": "application/json",
-      "Idempotency-Key": crypto.randomUUID(),
-      "X-Platform-Parent-Account-Id": "1000000000000001",
-    },
-    body: JSON.stringify({ reason: "e2e: controls of a deleting account" }),
-  });
-  expect(res.status).toBe(202);
-}
+const startDeletion = (accountId: string) => sandboxStartDeletion(accountId, "e2e: controls of a deleting account");
 
 test("a deleting account shows why and turns saving off", async ({ page }) => {
   const id = merchant(7);

@@ -48,18 +48,40 @@ export function sandboxFaults(body: {
   return admin("POST", "/_sandbox/faults", body);
 }
 
-/** Lists the demo platform's accounts straight from the sandbox API (token and all), for picking test targets. */
-export async function sandboxAccounts(): Promise<{ account_id: string; brand: string; status: string }[]> {
-  const tokenRes = await fetch(`${sandboxUrl()}/api/v1/oauth/token`, {
+const DEMO_PARENT = "1000000000000001";
+
+/** A bearer token of the demo platform, for calls straight to the sandbox API. */
+async function demoToken(): Promise<string> {
+  const res = await fetch(`${sandboxUrl()}/api/v1/oauth/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: "grant_type=client_credentials&client_id=rspub_demo&client_secret=rsec_demo",
   });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Starts a data deletion straight on the sandbox API (not through the console), so a journey has a deleting account. */
+export async function sandboxStartDeletion(accountId: string, reason: string): Promise<void> {
+  const res = await fetch(`${sandboxUrl()}/v1/partnership/accounts/${accountId}/data-deletion-requests`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${await demoToken()}`,
+      "Content-Type": "application/json",
+      "Idempotency-Key": crypto.randomUUID(),
+      "X-Platform-Parent-Account-Id": DEMO_PARENT,
+    },
+    body: JSON.stringify({ reason }),
+  });
+  if (res.status !== 202) throw new Error(`sandbox data deletion answered ${res.status}: ${await res.text()}`);
+}
+
+/** Lists the demo platform's accounts straight from the sandbox API (token and all), for picking test targets. */
+export async function sandboxAccounts(): Promise<{ account_id: string; brand: string; status: string }[]> {
+  const access_token = await demoToken();
   const out: { account_id: string; brand: string; status: string }[] = [];
   let cursor: string | null = null;
   do {
-    const qs = new URLSearchParams({ parent_account_id: "1000000000000001", limit: "200" });
+    const qs = new URLSearchParams({ parent_account_id: DEMO_PARENT, limit: "200" });
     if (cursor) qs.set("cursor", cursor);
     const res = await fetch(`${sandboxUrl()}/v1/partnership/accounts?${qs}`, {
       headers: { Authorization: `Bearer ${access_token}` },
