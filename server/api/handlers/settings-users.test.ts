@@ -17,12 +17,12 @@ const audit = async (action: string) => (await h.db.audit.list({ action })).entr
 const tokenOf = (link: string) => new URL(link).pathname.split("/").pop() ?? "";
 
 describe("users: roles, disabling and the last admin", () => {
-  it("refuses to demote or disable the only admin (themself included), with a clear 409, and changes nothing", async () => {
+  it("refuses to demote or disable the only admin (themself included), with a clear 422, and changes nothing", async () => {
     h.as(h.users.admin);
     const before = await h.db.users.findById(h.users.admin.id);
     for (const body of [{ role: "support" }, { role: "account_manager" }, { disabled: true }]) {
       const res = await h.call("PATCH", `/api/users/${h.users.admin.id}`, { body });
-      expect(res.status, res.text).toBe(409);
+      expect(res.status, res.text).toBe(422);
       expect(res.body.error).toMatchObject({ code: "last_admin" });
       expect(res.body.error.message).toMatch(/only enabled admin/);
     }
@@ -32,7 +32,7 @@ describe("users: roles, disabling and the last admin", () => {
       sessionVersion: before?.sessionVersion,
     });
     const [refused] = await audit("user.update");
-    expect(refused).toMatchObject({ outcome: "failure", httpStatus: 409, before: { role: "admin" } });
+    expect(refused).toMatchObject({ outcome: "failure", httpStatus: 422, before: { role: "admin" } });
   });
 
   it("changes a role without ending sessions, audited with before and after", async () => {
@@ -76,14 +76,14 @@ describe("users: roles, disabling and the last admin", () => {
     await h.db.users.setDisabled(second.id, true);
     h.as(h.users.admin);
     // A disabled admin does not count.
-    expect((await h.call("PATCH", `/api/users/${h.users.admin.id}`, { body: { role: "support" } })).status).toBe(409);
+    expect((await h.call("PATCH", `/api/users/${h.users.admin.id}`, { body: { role: "support" } })).status).toBe(422);
     await h.db.users.setDisabled(second.id, false);
     const self = await h.call("PATCH", `/api/users/${h.users.admin.id}`, { body: { role: "account_manager" } });
     expect(self.status, self.text).toBe(200);
     const lastOne = { id: second.id, email: second.email, name: second.name, role: "admin" as const };
     h.as(lastOne);
     const refused = await h.call("PATCH", `/api/users/${second.id}`, { body: { disabled: true } });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
     // Put things back: the harness admin is an admin again.
     expect((await h.call("PATCH", `/api/users/${h.users.admin.id}`, { body: { role: "admin" } })).status).toBe(200);
   });
@@ -165,7 +165,7 @@ describe("invites", () => {
     const taken = await h.call("POST", "/api/users/invites", {
       body: { email: "support@api.test", name: "Dup", role: "support" },
     });
-    expect(taken.status).toBe(409);
+    expect(taken.status).toBe(422);
     expect(taken.body.error).toMatchObject({ code: "user_exists", fields: { email: expect.any(String) } });
     const bad = await h.call("POST", "/api/users/invites", { body: { email: "nope", name: "", role: "root" } });
     expect(bad.status).toBe(400);

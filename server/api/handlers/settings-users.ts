@@ -61,8 +61,9 @@ export async function patchUser(
   const result = await ctx.db.users.change(before.id, patch);
   if (result.status === "not_found") throw new HttpError(404, "not_found", "There is no such user.");
   if (result.status === "last_admin") {
+    // 422, not 409: a 409 reads as "still running, retry with the same key" to the browser's write helper.
     throw new HttpError(
-      409,
+      422,
       "last_admin",
       `${before.email} is the only enabled admin: make another user an admin before demoting or disabling them. (${LAST_ADMIN_REASON})`,
     );
@@ -79,13 +80,13 @@ export async function patchUser(
 export async function inviteUser(ctx: HandlerContext<unknown, unknown, InviteUserBody>): Promise<HandlerResult> {
   if (!passwordSignInEnabled()) {
     throw new HttpError(
-      409,
+      422,
       "password_sign_in_off",
       "Email and password sign-in is turned off (AUTH_PASSWORD_SIGNIN): people sign in through single sign-on.",
     );
   }
   if (await ctx.db.users.findByEmail(ctx.body.email)) {
-    throw new HttpError(409, "user_exists", `${ctx.body.email} already has an account.`, {
+    throw new HttpError(422, "user_exists", `${ctx.body.email} already has an account.`, {
       fields: { email: "This person already has an account." },
     });
   }
