@@ -20,7 +20,8 @@ test.describe("the shell", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
-    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    // Settings opens on its first section, Users.
+    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     expect(problems).toEqual([]);
   });
 
@@ -109,7 +110,7 @@ test.describe("the shell", () => {
 
   test("keyboard: Tab reaches the skip link first and it moves to the content", async ({ page }) => {
     await signIn(page, DEMO.admin);
-    await page.goto("/settings");
+    await page.goto("/settings/users");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
