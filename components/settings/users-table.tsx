@@ -100,10 +100,11 @@ export function UsersTable({ rows, all, currentUserId, pendingId, oidcName, onCh
                     size="sm"
                     disabled={locked || busy}
                     aria-describedby={locked ? reasonId : undefined}
+                    // Named for its row: "Disable <email>" (the visible word starts the name).
+                    aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
                     onClick={() => onChange(user, { disabled: !user.disabled })}
                   >
                     {user.disabled ? "Enable" : "Disable"}
-                    <span className="sr-only"> {user.email}</span>
                   </Button>
                 </div>
               </Td>
