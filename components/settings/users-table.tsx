@@ -59,7 +59,7 @@ export function UsersTable({ rows, all, currentUserId, pendingId, oidcName, onCh
           // Locked for the only enabled admin, whoever looks (in practice: that admin themself).
           const locked = isOnlyAdmin(all, user.id);
           const reasonId = `last-admin-${user.id}`;
-          const method = signInMethodLabel(user.signInMethod, user.hasPassword ? "Password" : oidcName);
+          const method = signInMethodLabel(user.signInMethod, { hasPassword: user.hasPassword, oidcName });
           return (
             <tr key={user.id}>
               <Th scope="row" className="border-b bg-transparent font-mono text-xs font-medium sm:text-sm">

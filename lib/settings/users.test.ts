@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { acceptInviteForm, inviteUserBody, isOnlyAdmin, LAST_ADMIN_REASON, lastAdminRefusal } from "./users";
+import {
+  acceptInviteForm,
+  inviteUserBody,
+  isOnlyAdmin,
+  LAST_ADMIN_REASON,
+  lastAdminRefusal,
+  signInMethodLabel,
+} from "./users";
 
 const admin = { id: "a", role: "admin" as const, disabled: false };
 const support = { id: "s", role: "support" as const, disabled: false };
@@ -46,5 +53,15 @@ describe("invite schemas", () => {
     const differ = acceptInviteForm.safeParse({ password: "long-enough-pw", confirm: "long-enough-px" });
     expect(differ.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["confirm", "The two passwords differ."]]);
     expect(acceptInviteForm.safeParse({ password: "long-enough-pw", confirm: "long-enough-pw" }).success).toBe(true);
+  });
+});
+
+describe("sign-in method", () => {
+  it("names the last method used, or what a never-signed-in account allows", () => {
+    const okta = { hasPassword: false, oidcName: "Okta" };
+    expect(signInMethodLabel("password", okta)).toBe("Password");
+    expect(signInMethodLabel("oidc", { hasPassword: true, oidcName: "Okta" })).toBe("Okta");
+    expect(signInMethodLabel(null, okta)).toBe("Okta");
+    expect(signInMethodLabel(null, { hasPassword: true, oidcName: "Okta" })).toBe("Password");
   });
 });

@@ -80,9 +80,12 @@ export function isOnlyAdmin(users: readonly AdminCandidate[], id: string): boole
   return lastAdminRefusal(users, id, { disabled: true }) !== null;
 }
 
-/** "password" or an OIDC provider id, as the table shows it. */
-export function signInMethodLabel(method: string | null, fallback: string): string {
-  if (method === null) return fallback;
+/**
+ * The sign-in method as the table shows it: the method of the last sign-in ("password" or the OIDC
+ * provider's id), or for someone who never signed in, what their account allows.
+ */
+export function signInMethodLabel(method: string | null, account: { hasPassword: boolean; oidcName: string }): string {
   if (method === "password" || method === "credentials") return "Password";
-  return method === "oidc" ? "Single sign-on" : method;
+  if (method === "oidc" || (method === null && !account.hasPassword)) return account.oidcName;
+  return method ?? "Password";
 }
