@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { RoleMapPreview, type RoleMapPreviewRow } from "@/components/settings/role-map-preview";
+import { RoleMapPreview } from "@/components/settings/role-map-preview";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { publicInvite, publicUser } from "@/server/api/handlers/settings-users";
 import { requireSection } from "@/server/auth";
 import { oidcEnabled, passwordSignInEnabled } from "@/server/auth/config";
-import { parseRoleMap, resolveRole } from "@/server/auth/role-map";
 import { getConsoleDb } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { roleMapView } from "@/server/settings/role-map-view";
 
 export const metadata: Metadata = { title: "Users · Settings" };
 
@@ -18,12 +18,7 @@ export default async function SettingsUsersPage() {
   const [users, invites] = await Promise.all([db.users.list(), db.invites.listOpen()]);
   const canInvite = passwordSignInEnabled();
   const oidc = oidcEnabled();
-  const entries = oidc ? parseRoleMap(env.OIDC_ROLE_MAP) : [];
-  const preview: RoleMapPreviewRow[] = users.map((u) => ({
-    email: u.email,
-    current: u.role,
-    byEmail: resolveRole(entries, { email: u.email, groups: [] }),
-  }));
+  const roleMap = oidc ? roleMapView(env.OIDC_ROLE_MAP, users) : null;
   return (
     <>
       <PageHeader
@@ -38,12 +33,7 @@ export default async function SettingsUsersPage() {
           canInvite={canInvite}
           oidcName={env.OIDC_NAME}
         />
-        {oidc ? (
-          <RoleMapPreview
-            entries={entries.map((e) => ({ key: e.key, kind: e.key.includes("@") ? "email" : "group", role: e.role }))}
-            preview={preview}
-          />
-        ) : null}
+        {roleMap ? <RoleMapPreview entries={roleMap.entries} preview={roleMap.preview} /> : null}
       </div>
     </>
   );
