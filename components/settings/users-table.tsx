@@ -80,7 +80,7 @@ export function UsersTable({ rows, all, currentUserId, pendingId, oidcName, onCh
                 />
               </Td>
               <Td>{method}</Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 {user.lastSignInAt ? (
                   <time dateTime={user.lastSignInAt}>{formatSignIn(user.lastSignInAt)}</time>
                 ) : (
