@@ -13,6 +13,8 @@ import { getEnv } from "@/server/env";
  * checks the session (and re-issues the cookie) itself and answers 401 JSON.
  */
 const PUBLIC_PAGES = new Set(["/sign-in"]);
+/** Invite links (Settings → Users) are opened by people who have no account yet. */
+const isPublicPage = (pathname: string) => PUBLIC_PAGES.has(pathname) || pathname.startsWith("/invite/");
 /** The page that says "You don't have access to this page"; the proxy serves it with a 403. */
 const FORBIDDEN_REWRITE = "/access-denied";
 
@@ -43,7 +45,7 @@ const handler = auth((request) => {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
   const security = securityHeaders(request, nonce);
-  if (!request.auth?.user && !PUBLIC_PAGES.has(pathname)) {
+  if (!request.auth?.user && !isPublicPage(pathname)) {
     const signIn = new URL("/sign-in", request.nextUrl);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     const redirect = NextResponse.redirect(signIn);

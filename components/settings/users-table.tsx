@@ -1,15 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
-import { ApiError, apiFetch, mintIdempotencyKey } from "@/lib/api";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
+import { isOnlyAdmin, LAST_ADMIN_REASON, ROLE_OPTIONS, signInMethodLabel } from "@/lib/settings/users";
 
 export interface UserSummary {
   id: string;
@@ -17,68 +13,39 @@ export interface UserSummary {
   name: string;
   role: Role;
   disabled: boolean;
+  hasPassword: boolean;
+  lastSignInAt: string | null;
+  signInMethod: string | null;
 }
 
-interface Change {
-  user: UserSummary;
-  patch: { role?: Role; disabled?: boolean };
-  /** Minted once per intent; every retry of this change sends the same key. */
-  idempotencyKey: string;
+/** A fixed UTC format: the same text on the server and in every browser (no hydration mismatch). */
+export function formatSignIn(iso: string | null): string {
+  if (!iso) return "Never";
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-
-function retryDelay(attempt: number, error: unknown): number {
-  if (error instanceof ApiError && error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
-  return Math.min(4000, 300 * 2 ** attempt) * (0.5 + Math.random() / 2);
+export interface UsersTableProps {
+  /** The rows to show (already filtered by the search). */
+  rows: UserSummary[];
+  /** Every user: the last-admin rule looks at all of them, not only the rows shown. */
+  all: UserSummary[];
+  currentUserId: string;
+  pendingId: string | null;
+  /** What a never-signed-in user without a password signs in with (the OIDC provider's name). */
+  oidcName: string;
+  onChange(user: UserSummary, patch: { role?: Role; disabled?: boolean }): void;
 }
 
-export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [rows, setRows] = useState(users);
-  const [pendingId, setPendingId] = useState<string | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: (change: Change) =>
-      apiFetch<{ data: UserSummary }>(`/api/users/${encodeURIComponent(change.user.id)}`, {
-        method: "PATCH",
-        body: change.patch,
-        idempotencyKey: change.idempotencyKey,
-      }),
-    retry: (count, error) => error instanceof ApiError && error.retryable && count < 3,
-    retryDelay,
-    onMutate: (change) => setPendingId(change.user.id),
-    onSuccess: ({ data }, change) => {
-      const updated = data.data;
-      setRows((all) =>
-        all.map((u) => (u.id === updated.id ? { ...u, role: updated.role, disabled: updated.disabled } : u)),
-      );
-      toast.success(
-        change.patch.role !== undefined
-          ? `${updated.email} is now ${ROLE_LABELS[updated.role]}.`
-          : `${updated.email} is ${updated.disabled ? "disabled" : "enabled"}.`,
-      );
-      router.refresh();
-    },
-    onError: (error, change) => {
-      const message = error instanceof Error ? error.message : "The change failed.";
-      toast.error(`Could not change ${change.user.email}: ${message}`);
-    },
-    onSettled: () => setPendingId(null),
-  });
-
-  function change(user: UserSummary, patch: Change["patch"]) {
-    mutation.mutate({ user, patch, idempotencyKey: mintIdempotencyKey() });
-  }
-
+export function UsersTable({ rows, all, currentUserId, pendingId, oidcName, onChange }: UsersTableProps) {
   return (
     <Table caption="Users">
       <thead>
         <tr>
-          <Th>Name</Th>
           <Th>Email</Th>
+          <Th>Name</Th>
           <Th>Role</Th>
+          <Th>Sign-in method</Th>
+          <Th>Last sign-in</Th>
           <Th>Status</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -89,34 +56,57 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
         {rows.map((user) => {
           const self = user.id === currentUserId;
           const busy = pendingId === user.id;
+          // Locked for the only enabled admin, whoever looks (in practice: that admin themself).
+          const locked = isOnlyAdmin(all, user.id);
+          const reasonId = `last-admin-${user.id}`;
+          const method = signInMethodLabel(user.signInMethod, { hasPassword: user.hasPassword, oidcName });
           return (
             <tr key={user.id}>
-              <Th scope="row" className="border-b bg-transparent font-medium">
-                {user.name}
-                {self ? <span className="ml-2 text-xs font-normal text-fg-muted">(you)</span> : null}
+              <Th scope="row" className="border-b bg-transparent font-mono text-xs font-medium sm:text-sm">
+                {user.email}
+                {self ? <span className="ml-2 font-sans text-xs font-normal text-fg-muted">(you)</span> : null}
               </Th>
-              <Td className="font-mono text-xs sm:text-sm">{user.email}</Td>
+              <Td>{user.name}</Td>
               <Td>
                 <Select
                   label={`Role for ${user.email}`}
                   hideLabel
                   options={ROLE_OPTIONS}
                   value={user.role}
-                  disabled={self || busy}
-                  onChange={(event) => change(user, { role: event.target.value as Role })}
+                  disabled={locked || busy}
+                  aria-describedby={locked ? reasonId : undefined}
+                  onChange={(event) => onChange(user, { role: event.target.value as Role })}
                   className="min-w-44"
                 />
               </Td>
+              <Td>{method}</Td>
+              <Td className="whitespace-nowrap">
+                {user.lastSignInAt ? (
+                  <time dateTime={user.lastSignInAt}>{formatSignIn(user.lastSignInAt)}</time>
+                ) : (
+                  "Never"
+                )}
+              </Td>
               <Td>{user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
               <Td className="text-right">
-                <Button
-                  variant={user.disabled ? "secondary" : "danger"}
-                  size="sm"
-                  disabled={self || busy}
-                  onClick={() => change(user, { disabled: !user.disabled })}
-                >
-                  {user.disabled ? "Enable" : "Disable"}
-                </Button>
+                <div className="flex items-center justify-end gap-3">
+                  {locked ? (
+                    <span id={reasonId} className="max-w-48 text-left text-xs text-fg-muted">
+                      {LAST_ADMIN_REASON}
+                    </span>
+                  ) : null}
+                  <Button
+                    variant={user.disabled ? "secondary" : "danger"}
+                    size="sm"
+                    disabled={locked || busy}
+                    aria-describedby={locked ? reasonId : undefined}
+                    // Named for its row: "Disable <email>" (the visible word starts the name).
+                    aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                    onClick={() => onChange(user, { disabled: !user.disabled })}
+                  >
+                    {user.disabled ? "Enable" : "Disable"}
+                  </Button>
+                </div>
               </Td>
             </tr>
           );

@@ -18,6 +18,8 @@ describe("navigation by role", () => {
   it("enforces nested paths and does not match lookalike prefixes", () => {
     expect(canOpen("support", "/settings")).toBe(false);
     expect(canOpen("support", "/settings/users")).toBe(false);
+    expect(canOpen("account_manager", "/settings/health")).toBe(false);
+    expect(canOpen("admin", "/settings/health")).toBe(true);
     expect(canOpen("support", "/merchants/1234567890123456/theme")).toBe(true);
     expect(canOpen("account_manager", "/onboard")).toBe(true);
     expect(canOpen("account_manager", "/audit")).toBe(false);

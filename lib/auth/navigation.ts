@@ -23,7 +23,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: "Consumer privacy requests and data deletions.",
   },
   { href: "/audit", label: "Audit", minRole: "admin", description: "Who did what, when, and the outcome." },
-  { href: "/settings", label: "Settings", minRole: "admin", description: "Users and their roles." },
+  {
+    href: "/settings",
+    label: "Settings",
+    minRole: "admin",
+    description: "Users and roles, the partner taxonomy, layout imports, controls templates and the console's health.",
+  },
 ];
 
 export function navFor(role: Role): NavItem[] {

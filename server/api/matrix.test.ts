@@ -139,6 +139,11 @@ function samples(): Record<string, () => Sample> {
     "GET /api/audit": () => ({ path: "/api/audit?outcome=denied" }),
     "GET /api/users": () => ({ path: "/api/users" }),
     "PATCH /api/users/:userId": () => ({ path: `/api/users/${otherUserId}`, body: { disabled: false } }),
+    "POST /api/users/invites": () => ({
+      path: "/api/users/invites",
+      body: { email: `invite-${randomUUID()}@api.test`, name: "Invited", role: "support" },
+    }),
+    "GET /api/settings/health": () => ({ path: "/api/settings/health" }),
     "POST /api/knowledge/import": () => ({
       path: "/api/knowledge/import",
       raw: `account_id,page_id,layout_id,surface,layout_type\n${account},${randomUUID()},${randomUUID()},returns,Overlay\n`,

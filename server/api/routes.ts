@@ -5,12 +5,15 @@ import { putControlsRequest } from "@/lib/partnerships/controls";
 import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
 import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
+import { inviteUserBody, patchUserBody } from "@/lib/settings/users";
 import * as admin from "./handlers/admin";
 import * as merchantIndex from "./handlers/merchant-index";
 import * as merchants from "./handlers/merchants";
 import * as onboarding from "./handlers/onboarding";
 import * as operations from "./handlers/operations";
 import * as privacy from "./handlers/privacy";
+import * as settingsHealth from "./handlers/settings-health";
+import * as settingsUsers from "./handlers/settings-users";
 import * as system from "./handlers/system";
 import {
   accountParams,
@@ -425,7 +428,7 @@ export const ROUTES: readonly AnyRoute[] = [
     query: noQuery,
     write: false,
     audit: "user.list",
-    handler: admin.listUsers,
+    handler: settingsUsers.listUsers,
   }),
   defineRoute({
     method: "PATCH",
@@ -433,10 +436,32 @@ export const ROUTES: readonly AnyRoute[] = [
     role: "admin",
     params: userParams,
     query: noQuery,
-    body: admin.patchUserBody,
+    body: patchUserBody,
     write: true,
     audit: "user.update",
-    handler: admin.patchUser,
+    handler: settingsUsers.patchUser,
+  }),
+  // Settings → Users (issue #11): a one-time invite link, shown once (never kept for a replay).
+  defineRoute({
+    method: "POST",
+    path: "/api/users/invites",
+    role: "admin",
+    query: noQuery,
+    body: inviteUserBody,
+    write: true,
+    audit: "user.invite",
+    keptBody: settingsUsers.inviteKeptBody,
+    handler: settingsUsers.inviteUser,
+  }),
+  // Settings → Health: mode, upstream, token age, database, build (the page shows the same report).
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/health",
+    role: "admin",
+    query: noQuery,
+    write: false,
+    audit: "settings.health.read",
+    handler: settingsHealth.getHealth,
   }),
   defineRoute({
     method: "POST",

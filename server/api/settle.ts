@@ -73,7 +73,7 @@ export async function settle(s: SettleInput): Promise<void> {
       await db.intents.complete(
         s.intentKey,
         user.id,
-        { httpStatus: o.status, body: o.body, operationId: o.operationId },
+        { httpStatus: o.status, body: route.keptBody ? route.keptBody(o.body) : o.body, operationId: o.operationId },
         { keepUnknown: hold },
       );
   }

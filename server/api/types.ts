@@ -67,6 +67,11 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   operationType?: string;
   /** false when the upstream has no idempotency (network privacy): an unknown outcome keeps the key. */
   retrySafe?: boolean;
+  /**
+   * What the idempotency intent keeps for a replay (default: the whole answer). A route whose answer
+   * holds something shown only once (an invite link) keeps less, so the database never holds it.
+   */
+  keptBody?(body: unknown): unknown;
   /** The request summary stored in the audit log (default: the body, with secret-looking keys removed). */
   summarize?(body: B, query: Q): unknown;
   handler(ctx: HandlerContext<P, Q, B>): Promise<HandlerResult>;

@@ -78,7 +78,7 @@ describe("sandbox sign-in", () => {
     expect(JSON.stringify(entries)).not.toContain("wrong-password");
   });
 
-  it("keeps a session alive, ends it when idle, disabled, or the role changed", async () => {
+  it("keeps a session alive, ends it when idle or too old, and applies a role change without ending it", async () => {
     const user = (await authorize(config, "manager@demo.test", "demo-password")) as { email: string; id: string };
     const token = await jwt(config, { trigger: "signIn", user, account: { provider: "credentials" } as never });
     expect(token).toMatchObject({ email: "manager@demo.test", role: "account_manager" });
@@ -92,9 +92,14 @@ describe("sandbox sign-in", () => {
     const old = await jwt(config, { token: { ...token, signedInAt: Date.now() - 13 * 3_600_000 } });
     expect(old).toBeNull();
 
-    await holder.db!.users.setRole(user.id, "admin");
-    expect(await jwt(config, { token: { ...token } })).toBeNull();
+    // A role change applies on the next request, in the same session.
+    await holder.db!.users.setRole(user.id, "support");
+    expect(await jwt(config, { token: { ...token } })).toMatchObject({ role: "support", sv: token?.sv });
     await holder.db!.users.setRole(user.id, "account_manager");
+    expect(await jwt(config, { token: { ...token } })).toMatchObject({ role: "account_manager" });
+    const signedIn = await holder.db!.users.findById(user.id);
+    expect(signedIn).toMatchObject({ signInMethod: "password" });
+    expect(Date.now() - Date.parse(signedIn?.lastSignInAt ?? "")).toBeLessThan(60_000);
   });
 
   it("refuses a disabled user at sign-in and ends their sessions", async () => {

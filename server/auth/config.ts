@@ -189,6 +189,9 @@ export function buildAuthConfig(): NextAuthConfig {
           claims.role = row.role;
           claims.name = row.name;
           claims.email = row.email;
+          // Settings → Users shows when and how each user last signed in.
+          const method = account?.provider === OIDC_PROVIDER_ID ? OIDC_PROVIDER_ID : "password";
+          await db.users.recordSignIn(row.id, method, new Date(now).toISOString());
           await auditAuth({
             action: "auth.sign_in",
             outcome: "success",
@@ -204,7 +207,8 @@ export function buildAuthConfig(): NextAuthConfig {
           now,
         );
         if (!verdict.ok || !claims.uid) return null;
-        // Re-read the user on every request: disabling a user or changing their role ends their sessions.
+        // Re-read the user on every request: disabling a user ends their sessions (session_version), and a
+        // role change applies on their next request without signing them out.
         const row = await db.users.findById(claims.uid);
         if (!row || row.disabled || row.sessionVersion !== claims.sv) return null;
         claims.role = row.role;

@@ -62,12 +62,12 @@ describe.each(BACKENDS)("console db core on $name", (backend) => {
     expect(await db.users.findByEmail("nobody@example.com")).toBeUndefined();
   });
 
-  it("users: setRole and setDisabled bump sessionVersion; setPasswordHash stores the hash", async () => {
+  it("users: setDisabled bumps sessionVersion, setRole does not; setPasswordHash stores the hash", async () => {
     const u = await db.users.create({ email: "x@example.com", name: "X", role: "support", passwordHash: null });
     const promoted = await db.users.setRole(u.id, "account_manager");
-    expect(promoted).toMatchObject({ role: "account_manager", sessionVersion: 2 });
+    expect(promoted).toMatchObject({ role: "account_manager", sessionVersion: 1 });
     const disabled = await db.users.setDisabled(u.id, true);
-    expect(disabled).toMatchObject({ disabled: true, sessionVersion: 3 });
+    expect(disabled).toMatchObject({ disabled: true, sessionVersion: 2 });
     expect((await db.users.setDisabled(u.id, false))?.disabled).toBe(false);
     expect(await db.users.setRole("missing", "admin")).toBeUndefined();
     await db.users.setPasswordHash(u.id, "$2b$hash");

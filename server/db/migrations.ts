@@ -494,6 +494,32 @@ async function ensurePgTrgm(db: AnyDb): Promise<string> {
   return created;
 }
 
+/**
+ * Settings → Users (issue #11): when and how each user last signed in, and one-time invite links
+ * for email + password sign-in. Only a SHA-256 hash of an invite's token is stored: the link is
+ * shown once to the admin who made it and cannot be read back from the database.
+ */
+async function settingsUsers(db: AnyDb): Promise<void> {
+  await db.schema.alterTable("users").addColumn("last_sign_in_at", "text").execute();
+  await db.schema.alterTable("users").addColumn("sign_in_method", "text").execute();
+  await db.schema
+    .createTable("user_invites")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("token_hash", "text", (c) => c.notNull().unique())
+    .addColumn("email", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("created_by_id", "text")
+    .addColumn("created_by_email", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("used_at", "text")
+    .addColumn("user_id", "text")
+    .execute();
+  await db.schema.createIndex("user_invites_email_idx").ifNotExists().on("user_invites").column("email").execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
@@ -501,6 +527,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     "0003_payout_links": { up: (db) => payoutLinks(db) },
     "0004_onboarding": { up: (db) => onboarding(db) },
     "0005_privacy_ops": { up: (db) => privacyOps(db) },
+    "0006_settings_users": { up: (db) => settingsUsers(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { type Dialect, migrationProvider } from "./migrations";
 import { auditRepo } from "./repos/audit";
 import { intentsRepo } from "./repos/intents";
+import { invitesRepo } from "./repos/invites";
 import { journalRepo } from "./repos/journal";
 import { knowledgeRepo } from "./repos/knowledge";
 import { leasesRepo } from "./repos/leases";
@@ -120,6 +121,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     dialect,
     kysely,
     users: usersRepo(kysely),
+    invites: invitesRepo(kysely),
     audit: auditRepo(kysely),
     journal: journalRepo(kysely),
     knowledge: knowledgeRepo(kysely),

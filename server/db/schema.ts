@@ -20,6 +20,10 @@ export interface UsersTable {
   session_version: number;
   created_at: string;
   updated_at: string;
+  /** 0006_settings_users: null until the first sign-in after it. */
+  last_sign_in_at: string | null;
+  /** "password" or the OIDC provider's id, of the last sign-in. */
+  sign_in_method: string | null;
 }
 
 export interface AuditLogTable {
@@ -185,6 +189,22 @@ export interface Database {
   onboarding_runs: OnboardingRunsTable;
   onboarding_steps: OnboardingStepsTable;
   controls_templates: ControlsTemplatesTable;
+  user_invites: UserInvitesTable;
+}
+
+/** One-time invite links (0006_settings_users); the token itself is never stored, only its SHA-256. */
+export interface UserInvitesTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  name: string;
+  role: string;
+  created_by_id: string | null;
+  created_by_email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  user_id: string | null;
 }
 
 /** Onboarding wizard (migration 0004_onboarding): drafts as typed, and each go-live run's recorded steps. */

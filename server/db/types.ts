@@ -19,11 +19,18 @@ export interface UserRow {
   role: Role;
   passwordHash: string | null; // bcrypt; null for OIDC-only users
   disabled: boolean;
-  /** Bumped when a user is disabled or their role changes: sessions carrying an older value end. */
+  /** Bumped when a user is disabled or enabled: sessions carrying an older value end. A role change does not. */
   sessionVersion: number;
   createdAt: string;
   updatedAt: string;
+  /** Null until the user first signs in (after migration 0006_settings_users). */
+  lastSignInAt: string | null;
+  /** How that last sign-in went: "password" or the OIDC provider's id. */
+  signInMethod: string | null;
 }
+
+/** What UsersRepo.change did: the updated user, no such user, or refused because no active admin would be left. */
+export type UserChangeResult = { status: "ok"; user: UserRow } | { status: "not_found" } | { status: "last_admin" };
 
 export interface UsersRepo {
   findByEmail(email: string): Promise<UserRow | undefined>;
@@ -32,9 +39,51 @@ export interface UsersRepo {
   create(input: { email: string; name: string; role: Role; passwordHash: string | null }): Promise<UserRow>;
   /** Creates or updates the user's role/name from the identity provider (OIDC sign-in). */
   upsertFromProvider(input: { email: string; name: string; role: Role }): Promise<UserRow>;
+  /** Takes effect on the user's next request without ending their sessions (the role is re-read every request). */
   setRole(id: string, role: Role): Promise<UserRow | undefined>;
+  /** Ends the user's sessions at once (session_version bump). */
   setDisabled(id: string, disabled: boolean): Promise<UserRow | undefined>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  /**
+   * Role and/or disabled in one conditional statement that refuses to leave the console without an
+   * enabled admin (the check and the write cannot interleave with another change on SQLite).
+   */
+  change(id: string, patch: { role?: Role; disabled?: boolean }): Promise<UserChangeResult>;
+  recordSignIn(id: string, method: string, at?: string): Promise<void>;
+}
+
+export interface InviteRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdById: string | null;
+  createdByEmail: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  userId: string | null;
+}
+
+export type InviteAcceptResult =
+  | { status: "ok"; user: UserRow; invite: InviteRow }
+  | { status: "unknown" | "used" | "expired" | "email_taken" };
+
+/** One-time invite links: only the SHA-256 of the token is stored (server/settings/invites.ts makes tokens). */
+export interface InvitesRepo {
+  create(input: {
+    tokenHash: string;
+    email: string;
+    name: string;
+    role: Role;
+    createdBy: { id: string; email: string } | null;
+    expiresAt: string;
+  }): Promise<InviteRow>;
+  findByTokenHash(tokenHash: string): Promise<InviteRow | undefined>;
+  /** Open invites (not used, not expired at `now`), newest first. */
+  listOpen(now?: string): Promise<InviteRow[]>;
+  /** Marks the invite used and creates its user with this password hash, in one transaction. */
+  accept(tokenHash: string, passwordHash: string, now?: string): Promise<InviteAcceptResult>;
 }
 
 export type AuditOutcome = "success" | "failure" | "denied" | "error";
@@ -525,6 +574,7 @@ export interface ConsoleDb {
   // biome-ignore lint/suspicious/noExplicitAny: the table typing lives in schema.ts
   readonly kysely: Kysely<any>;
   users: UsersRepo;
+  invites: InvitesRepo;
   audit: AuditRepo;
   journal: JournalRepo;
   knowledge: KnowledgeRepo;

@@ -24,6 +24,7 @@ export function createPartnershipsClient(config: PartnershipsClientConfig): Part
     ...pagesApi(transport),
     ...payoutApi(transport),
     ...privacyApi(transport),
+    tokenInfo: () => transport.tokens.info(),
     ping: async () => {
       try {
         await transport.tokens.get();

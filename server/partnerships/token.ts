@@ -18,6 +18,7 @@ const DEFAULT_EXPIRES_IN_S = 300;
 interface CachedToken {
   value: string;
   renewAt: number;
+  obtainedAt: number;
 }
 
 /**
@@ -47,6 +48,11 @@ export class TokenManager {
   /** After a 401: forget the token that was refused (not a newer one another call already got). */
   invalidate(refused: string): void {
     if (this.cached?.value === refused) this.cached = null;
+  }
+
+  /** When the cached token was obtained and when it will be renewed (epoch ms), or null: never the token. */
+  info(): { obtainedAt: number; renewAt: number } | null {
+    return this.cached ? { obtainedAt: this.cached.obtainedAt, renewAt: this.cached.renewAt } : null;
   }
 
   /** Strings that must never leave this module in clear. */
@@ -110,6 +116,7 @@ export class TokenManager {
     this.recent.length = Math.min(this.recent.length, 3);
     this.cached = {
       value: parsed.data.access_token,
+      obtainedAt: started,
       renewAt: started + expiresIn * 1000 * this.cfg.tokenRenewRatio,
     };
     return parsed.data.access_token;

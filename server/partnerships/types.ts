@@ -80,6 +80,8 @@ export interface PartnershipsClient {
     opts?: { dryRun?: boolean; signal?: AbortSignal },
   ): Promise<ApiResult<NetworkPrivacyAccepted>>;
   getOperation(operationId: string, opts?: ReadOptions): Promise<ApiResult<Operation>>;
+  /** Settings → Health: when the cached token was obtained and renews (never the token); null before the first. */
+  tokenInfo?(): { obtainedAt: number; renewAt: number } | null;
   /** Reachability for /api/health: obtains (or reuses) a token. */
   ping(): Promise<boolean>;
 }

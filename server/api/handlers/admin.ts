@@ -1,25 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
 import { csvCell } from "@/lib/csv";
 import { actionPrefixes } from "@/lib/operations/actions";
 import { accountId } from "@/lib/partnerships/formats";
-import type { AuditQuery, ConsoleDb, UserRow } from "@/server/db/types";
-import { HttpError } from "../http";
+import type { AuditQuery, ConsoleDb } from "@/server/db/types";
 import type { HandlerContext, HandlerResult } from "../types";
-
-/** A user as the API shows it: never the password hash or session version. */
-export function publicUser(u: UserRow) {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    disabled: u.disabled,
-    createdAt: u.createdAt,
-    updatedAt: u.updatedAt,
-  };
-}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayOrInstant = z
@@ -119,40 +104,6 @@ export async function auditCsv(
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows < max);
   return { csv: `${lines.join("\r\n")}\r\n`, rows, truncated: Boolean(cursor) };
-}
-
-export async function listUsers(ctx: HandlerContext<unknown, unknown, undefined>): Promise<HandlerResult> {
-  const users = await ctx.db.users.list();
-  return { body: { data: { users: users.map(publicUser) } } };
-}
-
-export const patchUserBody = z
-  .strictObject({
-    role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional(),
-    disabled: z.boolean({ error: "must be true or false" }).optional(),
-  })
-  .refine((b) => b.role !== undefined || b.disabled !== undefined, "must change role or disabled");
-export type PatchUserBody = z.infer<typeof patchUserBody>;
-
-export async function patchUser(
-  ctx: HandlerContext<{ userId: string }, unknown, PatchUserBody>,
-): Promise<HandlerResult> {
-  if (ctx.user && ctx.params.userId === ctx.user.id) {
-    // An admin who demotes or disables themself could leave the console with no admin.
-    throw new HttpError(403, "cannot_change_self", "You cannot change your own role or disable yourself.");
-  }
-  const before = await ctx.db.users.findById(ctx.params.userId);
-  if (!before) throw new HttpError(404, "not_found", "There is no such user.");
-  ctx.audit.before = publicUser(before);
-  let after: UserRow | undefined = before;
-  if (ctx.body.role !== undefined && ctx.body.role !== before.role)
-    after = await ctx.db.users.setRole(before.id, ctx.body.role);
-  if (ctx.body.disabled !== undefined && ctx.body.disabled !== before.disabled) {
-    after = await ctx.db.users.setDisabled(before.id, ctx.body.disabled);
-  }
-  if (!after) throw new HttpError(404, "not_found", "There is no such user.");
-  ctx.audit.after = publicUser(after);
-  return { body: { data: publicUser(after) } };
 }
 
 export const KNOWLEDGE_CSV_MAX_BYTES = 1024 * 1024;

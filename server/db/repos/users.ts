@@ -4,10 +4,10 @@ import type { Kysely, Selectable } from "kysely";
 import { isRole } from "@/lib/auth/roles";
 import { DuplicateError, InvalidInputError } from "../errors";
 import type { Database, UsersTable } from "../schema";
-import type { Role, UserRow, UsersRepo } from "../types";
+import type { Role, UserChangeResult, UserRow, UsersRepo } from "../types";
 import { fromBool, nowIso, toBool } from "../util";
 
-function toRow(r: Selectable<UsersTable>): UserRow {
+export function toUserRow(r: Selectable<UsersTable>): UserRow {
   return {
     id: r.id,
     email: r.email,
@@ -18,6 +18,8 @@ function toRow(r: Selectable<UsersTable>): UserRow {
     sessionVersion: Number(r.session_version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    lastSignInAt: r.last_sign_in_at ?? null,
+    signInMethod: r.sign_in_method ?? null,
   };
 }
 
@@ -29,31 +31,38 @@ function checkRole(role: Role): Role {
 }
 
 export function usersRepo(db: Kysely<Database>): UsersRepo {
-  /** Role and disabled changes bump session_version, which ends the user's open sessions. */
-  async function updateEndingSessions(id: string, patch: { role?: Role; disabled?: number }) {
+  /**
+   * Disabling (or re-enabling) bumps session_version, which ends the user's open sessions at once. A role
+   * change does not: the session re-reads the role on every request, so it applies on the next one.
+   */
+  async function update(id: string, patch: { role?: Role; disabled?: number }) {
     const r = await db
       .updateTable("users")
-      .set((eb) => ({ ...patch, session_version: eb("session_version", "+", 1), updated_at: nowIso() }))
+      .set((eb) => ({
+        ...patch,
+        ...(patch.disabled !== undefined ? { session_version: eb("session_version", "+", 1) } : {}),
+        updated_at: nowIso(),
+      }))
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirst();
-    return r && toRow(r);
+    return r && toUserRow(r);
   }
 
   return {
     async findByEmail(email) {
       const r = await db.selectFrom("users").selectAll().where("email", "=", normEmail(email)).executeTakeFirst();
-      return r && toRow(r);
+      return r && toUserRow(r);
     },
 
     async findById(id) {
       const r = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-      return r && toRow(r);
+      return r && toUserRow(r);
     },
 
     async list() {
       const rows = await db.selectFrom("users").selectAll().orderBy("email").execute();
-      return rows.map(toRow);
+      return rows.map(toUserRow);
     },
 
     async create(input) {
@@ -76,12 +85,12 @@ export function usersRepo(db: Kysely<Database>): UsersRepo {
         .returningAll()
         .executeTakeFirst();
       if (!r) throw new DuplicateError(`a user with email ${email} already exists`);
-      return toRow(r);
+      return toUserRow(r);
     },
 
     async upsertFromProvider(input) {
       const at = nowIso();
-      // A role change from the provider ends the user's older sessions, like setRole does.
+      // A role change from the provider ends the user's older sessions (their new sign-in carries the new version).
       const r = await db
         .insertInto("users")
         .values({
@@ -110,11 +119,50 @@ export function usersRepo(db: Kysely<Database>): UsersRepo {
         )
         .returningAll()
         .executeTakeFirstOrThrow();
-      return toRow(r);
+      return toUserRow(r);
     },
 
-    setRole: async (id, role) => updateEndingSessions(id, { role: checkRole(role) }),
-    setDisabled: (id, disabled) => updateEndingSessions(id, { disabled: fromBool(disabled) }),
+    setRole: async (id, role) => update(id, { role: checkRole(role) }),
+    setDisabled: (id, disabled) => update(id, { disabled: fromBool(disabled) }),
+
+    async change(id, patch): Promise<UserChangeResult> {
+      const set: { role?: Role; disabled?: number } = {};
+      if (patch.role !== undefined) set.role = checkRole(patch.role);
+      if (patch.disabled !== undefined) set.disabled = fromBool(patch.disabled);
+      const staysAdmin = (patch.role ?? "admin") === "admin" && patch.disabled !== true;
+      let query = db
+        .updateTable("users")
+        .set((eb) => ({
+          ...set,
+          ...(set.disabled !== undefined ? { session_version: eb("session_version", "+", 1) } : {}),
+          updated_at: nowIso(),
+        }))
+        .where("id", "=", id);
+      // One statement: the target is not an enabled admin, or another enabled admin exists.
+      if (!staysAdmin)
+        query = query.where((eb) =>
+          eb.or([
+            eb("role", "<>", "admin"),
+            eb("disabled", "<>", 0),
+            eb.exists(
+              eb
+                .selectFrom("users as other")
+                .select("other.id")
+                .where("other.role", "=", "admin")
+                .where("other.disabled", "=", 0)
+                .where("other.id", "<>", id),
+            ),
+          ]),
+        );
+      const r = await query.returningAll().executeTakeFirst();
+      if (r) return { status: "ok", user: toUserRow(r) };
+      const exists = await db.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst();
+      return exists ? { status: "last_admin" } : { status: "not_found" };
+    },
+
+    async recordSignIn(id, method, at = nowIso()) {
+      await db.updateTable("users").set({ last_sign_in_at: at, sign_in_method: method }).where("id", "=", id).execute();
+    },
 
     async setPasswordHash(id, passwordHash) {
       await db
