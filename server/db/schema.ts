@@ -185,6 +185,8 @@ export interface Database {
   onboarding_runs: OnboardingRunsTable;
   onboarding_steps: OnboardingStepsTable;
   controls_templates: ControlsTemplatesTable;
+  taxonomy_versions: TaxonomyVersionsTable;
+  merchant_controls_seen: MerchantControlsSeenTable;
 }
 
 /** Onboarding wizard (migration 0004_onboarding): drafts as typed, and each go-live run's recorded steps. */
@@ -273,4 +275,25 @@ export interface PrivacyRequestsTable {
   approved_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Partner taxonomy versions (migration 0007_settings_imports): the highest version is the current one. */
+export interface TaxonomyVersionsTable {
+  version: number;
+  /** The whole file as applied (downloads give it back byte for byte). */
+  csv: string;
+  /** seed (data/taxonomy.csv on first use) | import */
+  source: string;
+  /** {added, renamed, removed} against the version before, JSON text. */
+  summary_json: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The blocked pairs of a merchant as the console last read or wrote them (migration 0007_settings_imports). */
+export interface MerchantControlsSeenTable {
+  account_id: string;
+  /** [[partnerVerticalId, partnerSubVerticalId], …] */
+  blocked_json: string;
+  seen_at: string;
 }
