@@ -66,3 +66,12 @@ export interface LayoutPreview {
   removed: { accountId: string; pageId: string; layoutId: string; surface: string }[];
   canApply: boolean;
 }
+
+/** A taxonomy version as Settings lists it (the file itself is a download). */
+export interface TaxonomyVersionView {
+  version: number;
+  source: "seed" | "import";
+  summary: { added: number; renamed: number; removed: number } | null;
+  createdBy: string | null;
+  createdAt: string;
+}
