@@ -78,6 +78,6 @@ export async function applyTaxonomy(
     baseVersion,
   );
   if (!saved) return { state: "stale", current: (await db.taxonomyVersions.currentVersion()) ?? 0 };
-  forgetPartnerTaxonomy();
+  forgetPartnerTaxonomy(db);
   return { state: "applied", version: saved.version, preview };
 }

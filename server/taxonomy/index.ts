@@ -87,41 +87,56 @@ export async function loadCurrentTaxonomy(db: ConsoleDb): Promise<PartnerTaxonom
 }
 
 interface Cache {
-  taxonomy: PartnerTaxonomy;
+  taxonomy?: PartnerTaxonomy;
   checkedAt: number;
+  loading?: Promise<PartnerTaxonomy>;
 }
-const globalForTaxonomy = globalThis as unknown as {
-  __partnerTaxonomy?: Cache;
-  __partnerTaxonomyLoading?: Promise<PartnerTaxonomy>;
-};
+/** One cache per database object (the process-wide one, or a test's own). */
+const globalForTaxonomy = globalThis as unknown as { __partnerTaxonomy?: WeakMap<ConsoleDb, Cache> };
+function cacheOf(db: ConsoleDb): Cache {
+  globalForTaxonomy.__partnerTaxonomy ??= new WeakMap();
+  let c = globalForTaxonomy.__partnerTaxonomy.get(db);
+  if (!c) {
+    c = { checkedAt: 0 };
+    globalForTaxonomy.__partnerTaxonomy.set(db, c);
+  }
+  return c;
+}
 
-async function refresh(): Promise<PartnerTaxonomy> {
-  const db = await getConsoleDb();
-  const cached = globalForTaxonomy.__partnerTaxonomy;
-  if (cached && (await db.taxonomyVersions.currentVersion()) === cached.taxonomy.version) {
-    cached.checkedAt = Date.now();
-    return cached.taxonomy;
+async function refresh(db: ConsoleDb, cache: Cache): Promise<PartnerTaxonomy> {
+  const known = cache.taxonomy;
+  if (known && (await db.taxonomyVersions.currentVersion()) === known.version) {
+    cache.checkedAt = Date.now();
+    return known;
   }
   const taxonomy = await loadCurrentTaxonomy(db);
-  globalForTaxonomy.__partnerTaxonomy = { taxonomy, checkedAt: Date.now() };
+  cache.taxonomy = taxonomy;
+  cache.checkedAt = Date.now();
   return taxonomy;
 }
 
-/** The current partner taxonomy: from memory for a couple of seconds, then re-checked against the database. */
-export function getPartnerTaxonomy(): Promise<PartnerTaxonomy> {
-  const cached = globalForTaxonomy.__partnerTaxonomy;
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return Promise.resolve(cached.taxonomy);
-  if (!globalForTaxonomy.__partnerTaxonomyLoading) {
-    const loading = refresh().finally(() => {
-      if (globalForTaxonomy.__partnerTaxonomyLoading === loading)
-        globalForTaxonomy.__partnerTaxonomyLoading = undefined;
+/**
+ * The current partner taxonomy: from memory for a couple of seconds, then re-checked against
+ * the database. `db` defaults to the process-wide console database (route handlers pass ctx.db).
+ */
+export async function getPartnerTaxonomy(db?: ConsoleDb): Promise<PartnerTaxonomy> {
+  const database = db ?? (await getConsoleDb());
+  const cache = cacheOf(database);
+  if (cache.taxonomy && Date.now() - cache.checkedAt < RECHECK_MS) return cache.taxonomy;
+  if (!cache.loading) {
+    const loading = refresh(database, cache).finally(() => {
+      if (cache.loading === loading) cache.loading = undefined;
     });
-    globalForTaxonomy.__partnerTaxonomyLoading = loading;
+    cache.loading = loading;
   }
-  return globalForTaxonomy.__partnerTaxonomyLoading;
+  return cache.loading;
 }
 
-/** After this instance applied a version: the next read loads it. */
-export function forgetPartnerTaxonomy(): void {
-  globalForTaxonomy.__partnerTaxonomy = undefined;
+/** After an import applied on this instance: the next read loads the new version at once. */
+export function forgetPartnerTaxonomy(db: ConsoleDb): void {
+  const cache = globalForTaxonomy.__partnerTaxonomy?.get(db);
+  if (cache) {
+    cache.taxonomy = undefined;
+    cache.checkedAt = 0;
+  }
 }
