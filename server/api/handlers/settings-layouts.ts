@@ -5,6 +5,8 @@ import type { HandlerContext, HandlerResult } from "../types";
 
 /** Settings → Layouts (admins): preview and apply a layout import, download the console's current rows. */
 
+const AUDIT_ROWS = 50;
+
 /** Changes nothing: a POST only because the file is the body. */
 export async function previewImport(ctx: HandlerContext<unknown, unknown, string>): Promise<HandlerResult> {
   const plan = await planLayoutImport(ctx.db, ctx.client, ctx.body);
@@ -25,7 +27,17 @@ export async function applyImport(ctx: HandlerContext<unknown, unknown, string>)
     );
   }
   await ctx.db.layoutImport.apply(plan.upserts, plan.removals);
-  ctx.audit.after = { added: counts.added, changed: counts.renamed, removed: counts.removed };
+  // Before and after of what changed (the first rows of each list; the counts are whole).
+  const { added, changed, removed } = plan.preview;
+  ctx.audit.before = {
+    changed: changed.slice(0, AUDIT_ROWS).map((c) => ({ accountId: c.accountId, pageId: c.pageId, ...c.before })),
+    removed: removed.slice(0, AUDIT_ROWS),
+  };
+  ctx.audit.after = {
+    counts: { added: counts.added, changed: counts.renamed, removed: counts.removed },
+    added: added.slice(0, AUDIT_ROWS).map(({ row: _r, before: _b, ...page }) => page),
+    changed: changed.slice(0, AUDIT_ROWS).map(({ row: _r, before: _b, ...page }) => page),
+  };
   return { body: { data: { counts } } };
 }
 

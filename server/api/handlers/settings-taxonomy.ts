@@ -35,9 +35,21 @@ export async function applyImport(
       `Another import (version ${outcome.current}) was applied since this preview; preview the file again.`,
     );
   }
-  const { added, renamed, removed } = outcome.preview.counts;
-  ctx.audit.before = { version: ctx.query.base };
-  ctx.audit.after = { version: outcome.version, added, renamed, removed };
+  // Before and after of the pairs that changed (the first of each list; the counts are whole).
+  const p = outcome.preview;
+  const first = (list: typeof p.added, side: "before" | "after") =>
+    list.slice(0, 50).map((c) => ({ pair: c.key, name: c[side] }));
+  ctx.audit.before = {
+    version: ctx.query.base,
+    renamed: first(p.renamed, "before"),
+    removed: first(p.removed, "before"),
+  };
+  ctx.audit.after = {
+    version: outcome.version,
+    counts: { added: p.counts.added, renamed: p.counts.renamed, removed: p.counts.removed },
+    added: first(p.added, "after"),
+    renamed: first(p.renamed, "after"),
+  };
   return { body: { data: { version: outcome.version, counts: outcome.preview.counts } } };
 }
 
