@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BACKENDS, type TestDatabase } from "@/server/db/test-backends";
 import type { ConsoleDb, IndexedMerchant } from "@/server/db/types";
 import { ForbiddenError } from "@/server/partnerships/errors";
 import type { PartnershipsClient } from "@/server/partnerships/types";
-import { loadCurrentTaxonomy, shippedTaxonomyCsv } from "@/server/taxonomy";
+import { getPartnerTaxonomy, loadCurrentTaxonomy, shippedTaxonomyCsv } from "@/server/taxonomy";
 import { currentLayoutsCsv, planLayoutImport } from "./layouts";
 import { applyTaxonomy, previewTaxonomy } from "./taxonomy";
 
@@ -130,5 +130,29 @@ describe.each(sqlite ? [sqlite] : [])("settings import services on $name", (back
         "",
       ].join("\r\n"),
     );
+  });
+});
+
+describe.each(sqlite ? [sqlite] : [])("getPartnerTaxonomy across instances on $name", (backend) => {
+  let t: TestDatabase;
+  afterEach(async () => {
+    vi.useRealTimers();
+    await t?.cleanup();
+  });
+
+  it("shows a new version at once on the instance that applied it, and within seconds on another", async () => {
+    t = await backend.create();
+    const here = await t.open();
+    const there = await t.open();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    expect((await getPartnerTaxonomy(here)).version).toBe(1);
+    expect((await getPartnerTaxonomy(there)).version).toBe(1);
+    const renamed = (await shippedTaxonomyCsv()).replace("1602,Shoes,", "1602,Footwear,");
+    expect(await applyTaxonomy(here, renamed, 1, "admin@x")).toMatchObject({ state: "applied", version: 2 });
+    expect((await getPartnerTaxonomy(here)).pairNames.get("1500/1602")).toBe("Apparel & Accessories › Footwear");
+    // The other instance trusts its copy briefly, then notices the new version number.
+    expect((await getPartnerTaxonomy(there)).version).toBe(1);
+    vi.setSystemTime(Date.now() + 2500);
+    expect((await getPartnerTaxonomy(there)).pairNames.get("1500/1602")).toBe("Apparel & Accessories › Footwear");
   });
 });
