@@ -268,8 +268,12 @@ test.describe("settings: taxonomy, layouts, templates", () => {
       manager.getByRole("navigation", { name: "Steps" }).getByRole("link", { name: "Theme" }),
     ).toHaveAttribute("aria-current", "step");
 
-    await admin.reload();
-    await expect(admin.getByRole("row", { name: new RegExp(`^${name} 1 2 1 onboarding draft`) })).toBeVisible();
+    await expect(async () => {
+      await admin.reload();
+      await expect(admin.getByRole("row", { name: new RegExp(`^${name} 1 2 1 onboarding draft`) })).toBeVisible({
+        timeout: 2000,
+      });
+    }).toPass({ timeout: 20_000 });
     await admin.getByRole("button", { name: `Delete ${name}` }).click();
     const confirm = admin.getByRole("region", { name: `Delete ${name}` });
     await expect(confirm).toContainText("It is used in 1 place (1 onboarding draft)");
