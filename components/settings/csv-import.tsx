@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { ApiError, apiFetch, mintIdempotencyKey } from "@/lib/api";
 import { IMPORT_CSV_MAX_BYTES, type ImportCounts, type ImportRowErrorView } from "@/lib/settings/imports";
 import { Button } from "../ui/button";
@@ -45,6 +45,11 @@ export function CsvImport<P extends PreviewShape>(props: CsvImportProps<P>) {
   const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new preview takes focus, so keyboard and screen reader users land on what changed.
+  useEffect(() => {
+    if (preview) heading.current?.focus();
+  }, [preview]);
 
   const runPreview = async () => {
     setError(null);
@@ -122,7 +127,13 @@ export function CsvImport<P extends PreviewShape>(props: CsvImportProps<P>) {
       </p>
       {preview && counts ? (
         <section aria-label="Import preview" className="space-y-4 rounded-card border border-border bg-surface p-4">
-          <h2 className="text-lg font-semibold text-fg">Preview of {loaded?.name}</h2>
+          <h2
+            ref={heading}
+            tabIndex={-1}
+            className="text-lg font-semibold text-fg focus-visible:outline-2 focus-visible:outline-focus"
+          >
+            Preview of {loaded?.name}
+          </h2>
           <ul className="flex flex-wrap gap-4 text-sm text-fg">
             <li>{counts.added} added</li>
             <li>

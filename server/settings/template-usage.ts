@@ -1,5 +1,6 @@
 import "server-only";
-import type { ConsoleDb } from "@/server/db/types";
+import type { TemplateView } from "@/lib/settings/templates";
+import type { ConsoleDb, ControlsTemplateRow } from "@/server/db/types";
 
 /**
  * Where controls templates are used, in one place: each counter answers, for a
@@ -32,4 +33,21 @@ export async function templateUsage(
     }
   }
   return out;
+}
+
+/** Templates as the settings page and API show them, each with its uses. */
+export async function templateViews(db: ConsoleDb, rows: ControlsTemplateRow[]): Promise<TemplateView[]> {
+  const usage = await templateUsage(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    blocked: r.blocked,
+    domainsText: r.domainsText,
+    createdBy: r.createdBy,
+    updatedAt: r.updatedAt,
+    uses: usage.get(r.id) ?? { total: 0, byKind: {} },
+  }));
 }

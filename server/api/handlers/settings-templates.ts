@@ -1,29 +1,13 @@
 import "server-only";
-import type { TemplateBody, TemplateView } from "@/lib/settings/templates";
+import type { TemplateBody } from "@/lib/settings/templates";
 import { DuplicateError } from "@/server/db/errors";
-import type { ConsoleDb, ControlsTemplateRow } from "@/server/db/types";
-import { templateUsage } from "@/server/settings/template-usage";
+import type { ControlsTemplateRow } from "@/server/db/types";
+import { templateViews } from "@/server/settings/template-usage";
 import { HttpError } from "../http";
 import type { HandlerContext, HandlerResult } from "../types";
 
 /** Settings → Templates (admins): controls templates by id, each with the number of places that use it. */
 type Params = { templateId: string };
-
-export async function templateViews(db: ConsoleDb, rows: ControlsTemplateRow[]): Promise<TemplateView[]> {
-  const usage = await templateUsage(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    blocked: r.blocked,
-    domainsText: r.domainsText,
-    createdBy: r.createdBy,
-    updatedAt: r.updatedAt,
-    uses: usage.get(r.id) ?? { total: 0, byKind: {} },
-  }));
-}
 
 const notFound = () => new HttpError(404, "not_found", "There is no such template (it may have been deleted).");
 const nameTaken = (name: string) =>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { TemplatesManager } from "@/components/settings/templates-manager";
 import { PageHeader } from "@/components/shell/page-header";
-import { templateViews } from "@/server/api/handlers/settings-templates";
 import { requireSection } from "@/server/auth";
 import { getConsoleDb } from "@/server/db";
+import { templateViews } from "@/server/settings/template-usage";
 import { getPartnerTaxonomy } from "@/server/taxonomy";
 
 export const metadata: Metadata = { title: "Templates" };
