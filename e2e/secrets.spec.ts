@@ -128,7 +128,9 @@ test("every GET API route answers without a secret", async ({ page }) => {
     const url = route
       .replace(":accountId", accountId)
       .replace(":operationId", operationId)
-      .replace(":draftId", draftId);
+      .replace(":draftId", draftId)
+      // Taxonomy version 1 is the seed from data/taxonomy.csv: it exists once anything read the taxonomy.
+      .replace(":version", "1");
     expect(url, "a GET route with a parameter this test does not fill").not.toContain(":");
     const res = await page.request.get(url);
     const text = await res.text();

@@ -66,7 +66,7 @@ export function ControlsStep() {
   const apply = () => {
     const t = templates?.find((x) => x.id === chosen);
     if (!t) return;
-    update((d) => ({ ...d, controls: { blocked: t.blocked, domainsText: t.domainsText } }));
+    update((d) => ({ ...d, controls: { blocked: t.blocked, domainsText: t.domainsText, templateId: t.id } }));
     checkDomains(t.domainsText);
     toast.success(`Started from the template “${t.name}”.`);
   };

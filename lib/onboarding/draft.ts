@@ -41,6 +41,8 @@ const pairDraft = z.object({
 export const controlsDraft = z.object({
   blocked: z.array(pairDraft).max(2000).default([]),
   domainsText: text(64_000).default(""),
+  /** The template the controls started from, if any (Settings → Templates counts the drafts using one). */
+  templateId: z.string().max(40).nullish(),
 });
 export type ControlsDraft = z.infer<typeof controlsDraft>;
 

@@ -15,6 +15,7 @@ let account: string;
 let pageId: string;
 let layoutId: string;
 let otherUserId: string;
+let pageRow: string;
 
 interface Sample {
   path: string;
@@ -24,6 +25,10 @@ interface Sample {
   /** The status an allowed caller gets (default: any 2xx). */
   okStatus?: number;
 }
+
+const TAXONOMY_HEADER =
+  "partner_vertical_id,partner_vertical_name,partner_sub_vertical_id,partner_sub_vertical_name,rokt_vertical_id,rokt_sub_vertical_id";
+const LAYOUT_HEADER = "account_id,page_id,layout_id,surface,layout_type";
 
 function samples(): Record<string, () => Sample> {
   return {
@@ -149,6 +154,52 @@ function samples(): Record<string, () => Sample> {
       raw: `account_id,page_id,layout_id,surface,layout_type\n${account},${randomUUID()},${randomUUID()},returns,Overlay\n`,
       contentType: "text/csv",
     }),
+    "GET /api/settings/taxonomy": () => ({ path: "/api/settings/taxonomy" }),
+    "POST /api/settings/taxonomy/preview": () => ({
+      path: "/api/settings/taxonomy/preview",
+      raw: `${TAXONOMY_HEADER}\n1500,Apparel,1610,Women,200,4007\n`,
+      contentType: "text/csv",
+    }),
+    // A preview made against a version that is not the current one: refused (409), nothing applied.
+    "POST /api/settings/taxonomy/apply": () => ({
+      path: "/api/settings/taxonomy/apply?base=999999",
+      raw: `${TAXONOMY_HEADER}\n1500,Apparel,1610,Women,200,4007\n`,
+      contentType: "text/csv",
+      okStatus: 409,
+    }),
+    "GET /api/settings/taxonomy/current.csv": () => ({ path: "/api/settings/taxonomy/current.csv" }),
+    "GET /api/settings/taxonomy/versions/:version/download": () => ({
+      path: "/api/settings/taxonomy/versions/1/download",
+    }),
+    "POST /api/settings/layouts/preview": () => ({
+      path: "/api/settings/layouts/preview",
+      raw: `${LAYOUT_HEADER}\n${pageRow}\n${account},${randomUUID()},${randomUUID()},returns,Overlay\n`,
+      contentType: "text/csv",
+    }),
+    "POST /api/settings/layouts/apply": () => ({
+      path: "/api/settings/layouts/apply",
+      raw: `${LAYOUT_HEADER}\n${pageRow}\n`,
+      contentType: "text/csv",
+    }),
+    "GET /api/settings/layouts/current.csv": () => ({ path: "/api/settings/layouts/current.csv" }),
+    "GET /api/settings/templates": () => ({ path: "/api/settings/templates" }),
+    "POST /api/settings/templates": () => ({
+      path: "/api/settings/templates",
+      body: {
+        name: `Matrix ${randomUUID()}`,
+        blocked: [{ partnerVerticalId: 1500, partnerSubVerticalId: 1610 }],
+        domainsText: "",
+      },
+    }),
+    "PUT /api/settings/templates/:templateId": () => ({
+      path: "/api/settings/templates/nosuchtemplate",
+      body: { name: "Matrix renamed", blocked: [], domainsText: "" },
+      okStatus: 404,
+    }),
+    "DELETE /api/settings/templates/:templateId": () => ({
+      path: "/api/settings/templates/nosuchtemplate",
+      okStatus: 404,
+    }),
     "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
     "GET /api/health": () => ({ path: "/api/health" }),
   };
@@ -162,6 +213,7 @@ beforeAll(async () => {
   const page = known.body.data.pages[0];
   pageId = page.pageId;
   layoutId = page.layoutId;
+  pageRow = `${account},${pageId},${layoutId},${page.surface},${page.layoutType}`;
   otherUserId = (
     await h.db.users.create({ email: "other@api.test", name: "Other", role: "support", passwordHash: null })
   ).id;

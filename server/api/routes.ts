@@ -6,6 +6,8 @@ import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/
 import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
 import { inviteUserBody, patchUserBody } from "@/lib/settings/users";
+import { applyQuery, IMPORT_CSV_MAX_BYTES, importCsvBody, versionParams } from "@/lib/settings/imports";
+import { templateBody, templateParams } from "@/lib/settings/templates";
 import * as admin from "./handlers/admin";
 import * as merchantIndex from "./handlers/merchant-index";
 import * as merchants from "./handlers/merchants";
@@ -14,6 +16,9 @@ import * as operations from "./handlers/operations";
 import * as privacy from "./handlers/privacy";
 import * as settingsHealth from "./handlers/settings-health";
 import * as settingsUsers from "./handlers/settings-users";
+import * as settingsLayouts from "./handlers/settings-layouts";
+import * as settingsTaxonomy from "./handlers/settings-taxonomy";
+import * as settingsTemplates from "./handlers/settings-templates";
 import * as system from "./handlers/system";
 import {
   accountParams,
@@ -475,6 +480,135 @@ export const ROUTES: readonly AnyRoute[] = [
     audit: "knowledge.import",
     summarize: admin.summarizeCsv,
     handler: admin.importKnowledge,
+  }),
+
+  // Settings: taxonomy versions, layout import, controls templates (admins; issue #11).
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/taxonomy",
+    role: "admin",
+    query: noQuery,
+    write: false,
+    audit: "settings.taxonomy.read",
+    handler: settingsTaxonomy.getTaxonomy,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/settings/taxonomy/preview",
+    role: "admin",
+    query: noQuery,
+    body: importCsvBody,
+    bodyType: "csv",
+    maxBodyBytes: IMPORT_CSV_MAX_BYTES,
+    write: false,
+    audit: "settings.taxonomy.preview",
+    handler: settingsTaxonomy.previewImport,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/settings/taxonomy/apply",
+    role: "admin",
+    query: applyQuery,
+    body: importCsvBody,
+    bodyType: "csv",
+    maxBodyBytes: IMPORT_CSV_MAX_BYTES,
+    write: true,
+    audit: "settings.taxonomy.import",
+    summarize: admin.summarizeCsv,
+    handler: settingsTaxonomy.applyImport,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/taxonomy/current.csv",
+    role: "admin",
+    query: noQuery,
+    write: false,
+    audit: "settings.taxonomy.download",
+    handler: settingsTaxonomy.downloadCurrent,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/taxonomy/versions/:version/download",
+    role: "admin",
+    params: versionParams,
+    query: noQuery,
+    write: false,
+    audit: "settings.taxonomy.download",
+    handler: settingsTaxonomy.downloadVersion,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/settings/layouts/preview",
+    role: "admin",
+    query: noQuery,
+    body: importCsvBody,
+    bodyType: "csv",
+    maxBodyBytes: IMPORT_CSV_MAX_BYTES,
+    write: false,
+    audit: "settings.layouts.preview",
+    handler: settingsLayouts.previewImport,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/settings/layouts/apply",
+    role: "admin",
+    query: noQuery,
+    body: importCsvBody,
+    bodyType: "csv",
+    maxBodyBytes: IMPORT_CSV_MAX_BYTES,
+    write: true,
+    audit: "settings.layouts.import",
+    summarize: admin.summarizeCsv,
+    handler: settingsLayouts.applyImport,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/layouts/current.csv",
+    role: "admin",
+    query: noQuery,
+    write: false,
+    audit: "settings.layouts.download",
+    handler: settingsLayouts.downloadCurrent,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/settings/templates",
+    role: "admin",
+    query: noQuery,
+    write: false,
+    audit: "settings.template.list",
+    handler: settingsTemplates.listTemplates,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/settings/templates",
+    role: "admin",
+    query: noQuery,
+    body: templateBody,
+    write: true,
+    audit: "settings.template.create",
+    handler: settingsTemplates.createTemplate,
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/api/settings/templates/:templateId",
+    role: "admin",
+    params: templateParams,
+    query: noQuery,
+    body: templateBody,
+    write: true,
+    audit: "settings.template.update",
+    handler: settingsTemplates.updateTemplate,
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/settings/templates/:templateId",
+    role: "admin",
+    params: templateParams,
+    query: noQuery,
+    write: true,
+    audit: "settings.template.delete",
+    handler: settingsTemplates.deleteTemplate,
   }),
 
   defineRoute({

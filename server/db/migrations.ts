@@ -520,6 +520,32 @@ async function settingsUsers(db: AnyDb): Promise<void> {
   await db.schema.createIndex("user_invites_email_idx").ifNotExists().on("user_invites").column("email").execute();
 }
 
+/**
+ * Settings imports (issue #11): versions of the partner taxonomy (each the whole CSV
+ * as imported, so any version downloads exactly as it was applied), and the blocked
+ * pairs of each merchant whose controls the console has read or written (the API has
+ * no "who blocks this pair" query; a taxonomy import lists the blocks it would orphan).
+ */
+async function settingsImports(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("taxonomy_versions")
+    .ifNotExists()
+    .addColumn("version", "integer", (c) => c.primaryKey())
+    .addColumn("csv", "text", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addColumn("summary_json", "text")
+    .addColumn("created_by", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("merchant_controls_seen")
+    .ifNotExists()
+    .addColumn("account_id", "text", (c) => c.primaryKey())
+    .addColumn("blocked_json", "text", (c) => c.notNull())
+    .addColumn("seen_at", "text", (c) => c.notNull())
+    .execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
@@ -528,6 +554,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     "0004_onboarding": { up: (db) => onboarding(db) },
     "0005_privacy_ops": { up: (db) => privacyOps(db) },
     "0006_settings_users": { up: (db) => settingsUsers(db) },
+    "0007_settings_imports": { up: (db) => settingsImports(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -14,6 +14,8 @@ import { merchantsRepo } from "./repos/merchants";
 import { onboardingRepo } from "./repos/onboarding";
 import { payoutLinksRepo } from "./repos/payout-links";
 import { privacyRequestsRepo } from "./repos/privacy-requests";
+import { controlsSeenRepo, layoutImportRepo, taxonomyVersionsRepo } from "./repos/settings-imports";
+import { templatesRepo } from "./repos/templates";
 import { usersRepo } from "./repos/users";
 import { viewsRepo } from "./repos/views";
 import type { Database } from "./schema";
@@ -133,6 +135,10 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     payoutLinks: payoutLinksRepo(kysely),
     privacyRequests: privacyRequestsRepo(kysely),
     onboarding: onboardingRepo(kysely),
+    templates: templatesRepo(kysely),
+    taxonomyVersions: taxonomyVersionsRepo(kysely),
+    controlsSeen: controlsSeenRepo(kysely),
+    layoutImport: layoutImportRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

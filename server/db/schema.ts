@@ -190,6 +190,8 @@ export interface Database {
   onboarding_steps: OnboardingStepsTable;
   controls_templates: ControlsTemplatesTable;
   user_invites: UserInvitesTable;
+  taxonomy_versions: TaxonomyVersionsTable;
+  merchant_controls_seen: MerchantControlsSeenTable;
 }
 
 /** One-time invite links (0006_settings_users); the token itself is never stored, only its SHA-256. */
@@ -293,4 +295,25 @@ export interface PrivacyRequestsTable {
   approved_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Partner taxonomy versions (migration 0007_settings_imports): the highest version is the current one. */
+export interface TaxonomyVersionsTable {
+  version: number;
+  /** The whole file as applied (downloads give it back byte for byte). */
+  csv: string;
+  /** seed (data/taxonomy.csv on first use) | import */
+  source: string;
+  /** {added, renamed, removed} against the version before, JSON text. */
+  summary_json: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The blocked pairs of a merchant as the console last read or wrote them (migration 0007_settings_imports). */
+export interface MerchantControlsSeenTable {
+  account_id: string;
+  /** [[partnerVerticalId, partnerSubVerticalId], …] */
+  blocked_json: string;
+  seen_at: string;
 }

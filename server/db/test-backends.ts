@@ -81,7 +81,7 @@ const postgres: Backend = {
   name: "postgres",
   async create() {
     const url = await reachablePostgres();
-    const schema = `console_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const schema = `${process.env.TEST_PG_SCHEMA_PREFIX ?? "console_test_"}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     return tracker({ databaseUrl: url, pgSchema: schema }, async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

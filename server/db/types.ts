@@ -586,6 +586,79 @@ export interface ConsoleDb {
   payoutLinks: PayoutLinksRepo;
   privacyRequests: PrivacyRequestsRepo;
   onboarding: OnboardingRepo;
+  templates: TemplatesRepo;
+  taxonomyVersions: TaxonomyVersionsRepo;
+  controlsSeen: ControlsSeenRepo;
+  layoutImport: LayoutImportRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Settings → Templates: controls templates by id (rename, edit, delete), with the drafts that use one. */
+export interface TemplatesRepo {
+  list(): Promise<ControlsTemplateRow[]>;
+  get(id: string): Promise<ControlsTemplateRow | undefined>;
+  /** DuplicateError when another template has that name. */
+  create(
+    input: Pick<ControlsTemplateRow, "name" | "blocked" | "domainsText" | "createdBy">,
+  ): Promise<ControlsTemplateRow>;
+  /** undefined when there is no such template; DuplicateError when another template has that name. */
+  update(
+    id: string,
+    input: Pick<ControlsTemplateRow, "name" | "blocked" | "domainsText">,
+  ): Promise<ControlsTemplateRow | undefined>;
+  delete(id: string): Promise<boolean>;
+  /** Onboarding drafts still in progress that started from each template (their controls name it). */
+  draftUses(ids: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface TaxonomyVersionRow {
+  version: number;
+  csv: string;
+  source: "seed" | "import";
+  summary: { added: number; renamed: number; removed: number } | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+export type TaxonomyVersionInfo = Omit<TaxonomyVersionRow, "csv">;
+/** Versions of the partner taxonomy; the highest version is the current one. */
+export interface TaxonomyVersionsRepo {
+  current(): Promise<TaxonomyVersionRow | undefined>;
+  /** The current version number only (cheap: lets other instances notice an import within seconds). */
+  currentVersion(): Promise<number | null>;
+  get(version: number): Promise<TaxonomyVersionRow | undefined>;
+  list(): Promise<TaxonomyVersionInfo[]>;
+  /**
+   * Adds the next version in one transaction, only while `baseVersion` is still the current one
+   * (null: only while there is none, the first-use seed). undefined when another version won.
+   */
+  add(
+    input: Pick<TaxonomyVersionRow, "csv" | "source" | "summary" | "createdBy">,
+    baseVersion: number | null,
+  ): Promise<TaxonomyVersionRow | undefined>;
+}
+
+/** The blocked pairs of merchants as the console last read or wrote their controls. */
+export interface ControlsSeenRepo {
+  record(accountId: string, blocked: readonly (readonly [number, number])[]): Promise<void>;
+  /** Every merchant seen, with its blocked pairs (at most `max`). */
+  all(max?: number): Promise<{ accountId: string; blocked: [number, number][]; seenAt: string }[]>;
+  count(): Promise<number>;
+}
+
+export interface LayoutRow {
+  accountId: string;
+  pageId: string;
+  layoutId: string;
+  surface: string;
+  layoutType: string;
+}
+/** The layout import of Settings → Layouts over the knowledge tables. */
+export interface LayoutImportRepo {
+  /** Known pages of these accounts. */
+  pagesOf(accountIds: readonly string[]): Promise<LayoutRow[]>;
+  /** Every known page, in account then page order, page by page. */
+  scan(): AsyncIterable<LayoutRow>;
+  /** One transaction: upserts these pages and removes those. */
+  apply(upserts: readonly LayoutRow[], removals: readonly Pick<LayoutRow, "accountId" | "pageId">[]): Promise<void>;
 }

@@ -10,9 +10,9 @@ import { ensureMerchantIndex, syncInfo } from "./index";
 export type VerticalNames = ReadonlyMap<number, string>;
 
 /** The partner's vertical names; an unreadable taxonomy shows ids instead of failing the list. */
-export async function verticalNames(): Promise<VerticalNames> {
+export async function verticalNames(db?: ConsoleDb): Promise<VerticalNames> {
   try {
-    return (await getPartnerTaxonomy()).verticalNames;
+    return (await getPartnerTaxonomy(db)).verticalNames;
   } catch (err) {
     console.warn("partner taxonomy unavailable:", err instanceof Error ? err.message : err);
     return new Map();
@@ -28,7 +28,7 @@ export async function loadMerchantPage(
   getClient: () => Promise<PartnershipsClient>,
   search: MerchantSearch,
 ): Promise<MerchantListPage> {
-  const [state, names] = await Promise.all([ensureMerchantIndex(db, getClient), verticalNames()]);
+  const [state, names] = await Promise.all([ensureMerchantIndex(db, getClient), verticalNames(db)]);
   const { rows, total } = await db.merchants.search({
     q: search.q,
     status: search.status,

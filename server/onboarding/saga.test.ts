@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type DraftData, draftData } from "@/lib/onboarding/draft";
 import type { RunStepError } from "@/lib/onboarding/run";
+import { parseTaxonomyCsv } from "@/lib/partnerships/taxonomy";
 import { BACKENDS, type TestDatabase } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { allAccounts, openSandbox, type SandboxRig } from "@/server/partnerships/test-sandbox";
 import type { PartnershipsClient } from "@/server/partnerships/types";
-import { getPartnerTaxonomy, type PartnerTaxonomy } from "@/server/taxonomy";
+import { buildTaxonomy, type PartnerTaxonomy, shippedTaxonomyCsv } from "@/server/taxonomy";
 import { freezeRun } from "./plan";
 import { driveRun, leaseName, type SagaDeps } from "./saga";
 
@@ -18,7 +19,8 @@ import { driveRun, leaseName, type SagaDeps } from "./saga";
  */
 let taxonomy: PartnerTaxonomy;
 beforeAll(async () => {
-  taxonomy = await getPartnerTaxonomy();
+  // The shipped file, version 1 of every console database (the saga does not read the database's copy).
+  taxonomy = buildTaxonomy(1, parseTaxonomyCsv(await shippedTaxonomyCsv()));
 });
 
 function sagaDraft(over: Partial<DraftData["merchant"]> = {}): DraftData {

@@ -9,6 +9,7 @@ import type { PayoutSetupRequest } from "@/lib/partnerships/payout";
 import { isUpstreamError } from "@/server/api/upstream-errors";
 import type { ConsoleDb, OnboardingRunRow, OnboardingStepRow } from "@/server/db/types";
 import type { PartnershipsClient } from "@/server/partnerships/types";
+import { rememberControls } from "@/server/settings/controls-seen";
 import { internalStepError, stepErrorFrom } from "./errors";
 import { findExistingRegistration } from "./register-check";
 import { afterStep, recordFailure, STEP_META } from "./step-effects";
@@ -165,6 +166,7 @@ async function runStep(
   try {
     const result = await send(client, run, step.name, request, options);
     await deps.afterAnswer?.(step.name);
+    if (step.name === "controls" && run.accountId) await rememberControls(db, run.accountId, result.data);
     const next =
       step.name === "register"
         ? {

@@ -37,7 +37,7 @@ export async function exportMerchantsCsv(
   ctx: HandlerContext<unknown, MerchantExportQuery, undefined>,
 ): Promise<HandlerResult> {
   const s = resolveSearch(ctx.query);
-  const names = await verticalNames();
+  const names = await verticalNames(ctx.db);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return {
     body: merchantCsvStream(

@@ -9,6 +9,7 @@ import type {
 } from "@/lib/partnerships";
 import { registerRequest } from "@/lib/partnerships/accounts";
 import { accountId as accountIdFormat, boundedString } from "@/lib/partnerships/formats";
+import { rememberControls } from "@/server/settings/controls-seen";
 import type { HandlerContext, HandlerResult } from "../types";
 import { upstreamOk } from "../types";
 
@@ -46,7 +47,9 @@ async function tryRead<T>(read: () => Promise<T>): Promise<T | null> {
 
 export async function getControls(ctx: Ctx<Account, undefined, unknown>) {
   const client = await ctx.client();
-  return upstreamOk(await client.getControls(ctx.params.accountId, { signal: ctx.request.signal }));
+  const result = await client.getControls(ctx.params.accountId, { signal: ctx.request.signal });
+  await rememberControls(ctx.db, ctx.params.accountId, result.data);
+  return upstreamOk(result);
 }
 
 export async function putControls(ctx: Ctx<Account, PutControlsRequest>) {
@@ -55,6 +58,7 @@ export async function putControls(ctx: Ctx<Account, PutControlsRequest>) {
   ctx.audit.before = before?.data ?? null;
   const result = await client.putControls(ctx.params.accountId, ctx.body, ctx.writeOptions());
   ctx.audit.after = result.data;
+  if (!result.dryRun) await rememberControls(ctx.db, ctx.params.accountId, result.data);
   return upstreamOk(result);
 }
 

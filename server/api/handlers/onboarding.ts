@@ -66,7 +66,7 @@ export async function getDraft(ctx: Ctx<Draft, undefined, unknown>): Promise<Han
 export async function saveDraft(ctx: Ctx<Draft, SaveDraftBody, unknown>): Promise<HandlerResult> {
   const user = me(ctx);
   await ownDraft(ctx);
-  const { tree } = await getPartnerTaxonomy();
+  const { tree } = await getPartnerTaxonomy(ctx.db);
   const data = ctx.body.data as ReturnType<typeof emptyDraftData>;
   const reached = allowedReach(ctx.body.reached, data, tree);
   const brand = data.merchant.brand.trim() || null;
@@ -109,7 +109,7 @@ export async function deleteDraft(ctx: Ctx<Draft, undefined, unknown>): Promise<
 export async function dryRun(ctx: Ctx<Draft, undefined, unknown>): Promise<HandlerResult> {
   const draft = await ownDraft(ctx);
   const data = draftDataOf(draft);
-  const taxonomy = await getPartnerTaxonomy();
+  const taxonomy = await getPartnerTaxonomy(ctx.db);
   const client = await ctx.client();
   const options = ctx.writeOptions();
   const register = await checkRegister(client, data, {
@@ -140,7 +140,7 @@ function origin(ctx: Ctx<unknown, unknown, unknown>): string {
 export async function startRun(ctx: Ctx<Draft, { payoutLink: boolean }, unknown>): Promise<HandlerResult> {
   const user = me(ctx);
   const draft = await ownDraft(ctx);
-  const deps = { db: ctx.db, client: await ctx.client(), taxonomy: await getPartnerTaxonomy() };
+  const deps = { db: ctx.db, client: await ctx.client(), taxonomy: await getPartnerTaxonomy(ctx.db) };
   try {
     await startOrResumeRun(deps, {
       draftId: draft.id,
@@ -168,7 +168,7 @@ export async function getRun(ctx: Ctx<Draft, undefined, unknown>): Promise<Handl
 export async function retryStep(ctx: Ctx<Draft, z.infer<typeof retryRunBody>, unknown>): Promise<HandlerResult> {
   const user = me(ctx);
   await ownDraft(ctx);
-  const deps = { db: ctx.db, client: await ctx.client(), taxonomy: await getPartnerTaxonomy() };
+  const deps = { db: ctx.db, client: await ctx.client(), taxonomy: await getPartnerTaxonomy(ctx.db) };
   let editStep: string | null;
   try {
     ({ editStep } = await retryRun(deps, { draftId: ctx.params.draftId, userId: user.id, ...ctx.body }));

@@ -19,7 +19,7 @@ type PageInput = {
 const BATCH = 500;
 const SURFACE_ORDER = ["confirmation", "tracking", "returns"];
 
-function toPageRow(accountId: string, p: PageInput, at: string): Insertable<KnowledgePagesTable> {
+export function toPageRow(accountId: string, p: PageInput, at: string): Insertable<KnowledgePagesTable> {
   const s = surface.safeParse(p.surface);
   const t = layoutType.safeParse(p.layout_type);
   if (!s.success) throw new InvalidInputError(`surface ${p.surface} ${s.error.issues[0]?.message}`);
@@ -53,7 +53,7 @@ function lastPerKey<T>(rows: T[], key: (r: T) => string): T[] {
  * Pages with their current layout, in batches. A layout row is created or
  * re-pointed but keeps its theme, so switching back to a type brings its theme back.
  */
-async function upsertPages(db: Kysely<Database>, rows: Insertable<KnowledgePagesTable>[]): Promise<void> {
+export async function upsertPages(db: Kysely<Database>, rows: Insertable<KnowledgePagesTable>[]): Promise<void> {
   const pages = lastPerKey(rows, (r) => `${r.account_id}\u0000${r.page_id}`);
   for (let i = 0; i < pages.length; i += BATCH) {
     const chunk = pages.slice(i, i + BATCH);
