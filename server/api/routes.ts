@@ -5,9 +5,9 @@ import { putControlsRequest } from "@/lib/partnerships/controls";
 import { addPagesRequest, patchLayoutRequest, switchLayoutRequest } from "@/lib/partnerships/pages";
 import { payoutSetupRequest } from "@/lib/partnerships/payout";
 import { dataDeletionRequest, networkPrivacyRequest } from "@/lib/partnerships/privacy";
-import { inviteUserBody, patchUserBody } from "@/lib/settings/users";
 import { applyQuery, IMPORT_CSV_MAX_BYTES, importCsvBody, versionParams } from "@/lib/settings/imports";
 import { templateBody, templateParams } from "@/lib/settings/templates";
+import { inviteUserBody, patchUserBody } from "@/lib/settings/users";
 import * as admin from "./handlers/admin";
 import * as merchantIndex from "./handlers/merchant-index";
 import * as merchants from "./handlers/merchants";
@@ -15,10 +15,10 @@ import * as onboarding from "./handlers/onboarding";
 import * as operations from "./handlers/operations";
 import * as privacy from "./handlers/privacy";
 import * as settingsHealth from "./handlers/settings-health";
-import * as settingsUsers from "./handlers/settings-users";
 import * as settingsLayouts from "./handlers/settings-layouts";
 import * as settingsTaxonomy from "./handlers/settings-taxonomy";
 import * as settingsTemplates from "./handlers/settings-templates";
+import * as settingsUsers from "./handlers/settings-users";
 import * as system from "./handlers/system";
 import {
   accountParams,
