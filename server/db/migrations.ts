@@ -1,5 +1,6 @@
 import "server-only";
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { pgSearch } from "./pg-search-migration";
 
 /**
  * The one schema of the console database, for SQLite and PostgreSQL alike:
@@ -501,6 +502,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     "0003_payout_links": { up: (db) => payoutLinks(db) },
     "0004_onboarding": { up: (db) => onboarding(db) },
     "0005_privacy_ops": { up: (db) => privacyOps(db) },
+    "0009_pg_search": { up: (db) => pgSearch(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }
