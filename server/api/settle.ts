@@ -31,6 +31,19 @@ export function fromHttpError(err: HttpError): Outcome {
   };
 }
 
+/**
+ * A read the browser gave up on (a superseded search, a page left): its request signal aborted the
+ * upstream call. Not a failure of the console, so not logged as one; nobody reads the answer.
+ */
+export function isAbortedRead(request: Request, route: Pick<AnyRoute, "write">): boolean {
+  return !route.write && request.signal.aborted;
+}
+
+export function fromAbort(): Outcome {
+  const e = new HttpError(499, "client_closed_request", "The request was cancelled by the client.");
+  return { ...fromHttpError(e), release: true };
+}
+
 /** Any failure of a routed request as an outcome: ours, the upstream's (mapped), or a bug (500, internals hidden). */
 export function fromError(err: unknown, route: AnyRoute): Outcome {
   if (err instanceof HttpError) return fromHttpError(err);
