@@ -591,3 +591,22 @@ describe("reads the browser gave up on", () => {
     }
   });
 });
+
+describe("security headers of API answers", () => {
+  it("are set by the route layer on every answer (proxy.ts leaves /api alone), HSTS away from localhost", async () => {
+    h.as(null);
+    for (const res of [
+      await dispatch(new Request("https://console.example.com/api/nothing-here"), h.deps, ROUTES),
+      await dispatch(new Request("https://console.example.com/api/merchants"), h.deps, ROUTES),
+    ]) {
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    }
+    const local = await dispatch(new Request("http://localhost:3000/api/nothing-here"), h.deps, ROUTES);
+    expect(local.headers.get("x-frame-options")).toBe("DENY");
+    expect(local.headers.get("strict-transport-security")).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
 import { admit } from "./gate";
 import { canonicalJson, sha256 } from "./hash";
-import { BASE_HEADERS, errorBody, HttpError, json } from "./http";
+import { BASE_HEADERS, errorBody, HttpError, json, withRequestHeaders } from "./http";
 import { DEFAULT_MAX_BODY_BYTES, parseBody, readBodyText } from "./request-body";
 import { matchRoute } from "./router";
 import { fromAbort, fromError, isAbortedRead, type Outcome, settle } from "./settle";
@@ -40,6 +40,10 @@ function validate<T>(
 
 export async function dispatch(request: Request, deps: ApiDeps, table: readonly AnyRoute[]): Promise<Response> {
   const url = new URL(request.url);
+  return withRequestHeaders(await answer(request, url, deps, table), url);
+}
+
+async function answer(request: Request, url: URL, deps: ApiDeps, table: readonly AnyRoute[]): Promise<Response> {
   const match = matchRoute(table, request.method, url.pathname);
   if (match.kind === "not_found") return json(errorBody("not_found", "There is no such API route."), 404);
   if (match.kind === "method_not_allowed") {
