@@ -9,8 +9,9 @@ import { getEnv } from "@/server/env";
  * In front of every page: (1) refreshes the session cookie (Auth.js runs the
  * idle/absolute checks and re-reads the user) and sends signed-out visitors of
  * console pages to sign-in; (2) sets the per-request nonce CSP and the other
- * security headers. API routes only get their headers here: the route layer
- * checks the session (and re-issues the cookie) itself and answers 401 JSON.
+ * security headers. API routes never come here (see the matcher): the route
+ * layer checks the session (and re-issues the cookie) itself, answers 401 JSON,
+ * and sets the API's security headers (server/api/http.ts).
  */
 const PUBLIC_PAGES = new Set(["/sign-in"]);
 /** Invite links (Settings → Users) are opened by people who have no account yet. */
@@ -26,19 +27,6 @@ function securityHeaders(request: NextRequest, nonce: string): Record<string, st
     dev: env.NODE_ENV === "development",
     formActionOrigins: env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [],
   });
-}
-
-/**
- * API routes: headers only. The route layer reads the session itself, once per request, and sends
- * the re-issued cookie with its answer (server/api/gate.ts); reading it here too doubled the work.
- */
-function apiResponse(request: NextRequest): NextResponse {
-  // JSON only: nothing on an API answer may run, be framed or be sniffed into HTML.
-  const response = NextResponse.next();
-  const { "Content-Security-Policy": _pageCsp, ...rest } = securityHeaders(request, "");
-  for (const [name, value] of Object.entries(rest)) response.headers.set(name, value);
-  response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  return response;
 }
 
 const handler = auth((request) => {
@@ -83,7 +71,6 @@ function dropSessionCookies(headers: Headers): void {
  * wrapped handler asynchronously, so it is awaited here rather than exported as is.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.nextUrl.pathname.startsWith("/api/")) return apiResponse(request);
   const run = (await (handler as unknown as Promise<typeof handler>)) as typeof handler;
   const response = await run(request, event as never);
   // A server action (sign-out above all) sets or clears the session cookie itself; the refreshed
@@ -93,5 +80,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth/|api/health).*)"],
+  // Not /api: a middleware pass per API call cost about as much as the route layer's own work; the
+  // route layer sets the API's headers itself (server/api/http.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/).*)"],
 };

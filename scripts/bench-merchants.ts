@@ -6,7 +6,9 @@
  * p50/p99 per query shape, measured on the server (the repo's search, and the
  * list route's whole data path: sync-state check + search + vertical names).
  * A benchmark, not a test: no thresholds. BENCH_MERCHANTS (default 50000),
- * BENCH_ITERATIONS (default 300 per shape), BENCH_PG_URL, SKIP_PG_TESTS=1.
+ * BENCH_ITERATIONS (default 300 per shape), BENCH_PG_URL, BENCH_PG_SCHEMA (default
+ * bench_merchants_<pid>; dropped after), BENCH_ENGINES (default "sqlite,postgres"),
+ * SKIP_PG_TESTS=1.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +25,7 @@ import { createSandbox, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARENT_ACCOUNT_
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 50_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const PG_URL = process.env.BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
+const ENGINES = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",").map((e) => e.trim());
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -151,7 +154,7 @@ function table(head: string[], rows: string[][]): string {
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-merchants-"));
-  const schema = `bench_merchants_${process.pid}`;
+  const schema = process.env.BENCH_PG_SCHEMA ?? `bench_merchants_${process.pid}`;
   let pgUsed = false;
   process.stderr.write(`seeding ${MERCHANTS} merchants in the sandbox…\n`);
   const [seedMs, sandbox] = await time(async () =>
@@ -169,13 +172,15 @@ async function main() {
   });
   const results: Awaited<ReturnType<typeof benchEngine>>[] = [];
   try {
-    const sqlite = await createConsoleDb({ dataDir: path.join(dir, "console") });
-    try {
-      results.push(await benchEngine("sqlite", sqlite, client));
-    } finally {
-      await sqlite.close();
+    if (ENGINES.includes("sqlite")) {
+      const sqlite = await createConsoleDb({ dataDir: path.join(dir, "console") });
+      try {
+        results.push(await benchEngine("sqlite", sqlite, client));
+      } finally {
+        await sqlite.close();
+      }
     }
-    if (process.env.SKIP_PG_TESTS !== "1") {
+    if (ENGINES.includes("postgres") && process.env.SKIP_PG_TESTS !== "1") {
       pgUsed = true;
       const postgres = await createConsoleDb({ databaseUrl: PG_URL, pgSchema: schema });
       try {

@@ -1,5 +1,10 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import type { SessionUser } from "@/server/auth/types";
+import { auditRepo } from "@/server/db/repos/audit";
+import { intentsRepo } from "@/server/db/repos/intents";
+import { journalRepo } from "@/server/db/repos/journal";
+import type { Database } from "@/server/db/schema";
 import type { ConsoleDb } from "@/server/db/types";
 import { outcomeFor, writeAudit } from "./audit";
 import { HttpError } from "./http";
@@ -31,6 +36,19 @@ export function fromHttpError(err: HttpError): Outcome {
   };
 }
 
+/**
+ * A read the browser gave up on (a superseded search, a page left): its request signal aborted the
+ * upstream call. Not a failure of the console, so not logged as one; nobody reads the answer.
+ */
+export function isAbortedRead(request: Request, route: Pick<AnyRoute, "write">): boolean {
+  return !route.write && request.signal.aborted;
+}
+
+export function fromAbort(): Outcome {
+  const e = new HttpError(499, "client_closed_request", "The request was cancelled by the client.");
+  return { ...fromHttpError(e), release: true };
+}
+
 /** Any failure of a routed request as an outcome: ours, the upstream's (mapped), or a bug (500, internals hidden). */
 export function fromError(err: unknown, route: AnyRoute): Outcome {
   if (err instanceof HttpError) return fromHttpError(err);
@@ -60,9 +78,35 @@ export interface SettleInput {
   journal(operationId: string, merchantId: string | null): Promise<void>;
 }
 
-/** Keeps or releases the intent, brings the journal up to date, and writes the audit entry of a write. */
+type SettleDb = Pick<ConsoleDb, "intents" | "journal" | "audit">;
+
+/**
+ * Keeps or releases the intent, brings the journal up to date, and writes the audit entry of a write.
+ * Those three writes go in one transaction (one commit instead of three: about 0.8 ms less per write
+ * on SQLite and 1 ms on PostgreSQL, scripts/bench notes). Should that transaction fail, they are
+ * written again one by one, as before, each failure handled on its own (the intent's propagates; the
+ * journal's and the audit's are logged).
+ */
 export async function settle(s: SettleInput): Promise<void> {
-  const { db, route, outcome: o, user } = s;
+  const { db, route, outcome: o } = s;
+  // Recorded first and outside the transaction: the journal callback uses the shared handle, which on
+  // SQLite (one connection) would wait for the transaction to end.
+  const journalUpdate = o.operationId !== null && route.write && !o.headers["Idempotent-Replayed"];
+  if (journalUpdate && o.operationId) await s.journal(o.operationId, s.notes.merchantId ?? null).catch(() => undefined);
+  if (!s.intentKey && !journalUpdate && !route.write) return;
+  try {
+    await (db.kysely as Kysely<Database>)
+      .transaction()
+      .execute((trx) =>
+        settleWrites(s, { intents: intentsRepo(trx), journal: journalRepo(trx), audit: auditRepo(trx) }, true),
+      );
+  } catch {
+    await settleWrites(s, db, false);
+  }
+}
+
+async function settleWrites(s: SettleInput, db: SettleDb, strict: boolean): Promise<void> {
+  const { route, outcome: o, user } = s;
   // An unknown outcome of a call the upstream cannot deduplicate (network privacy) is kept under the
   // key for its whole retention: a resend of the same intent replays "outcome unknown" instead of
   // submitting the request twice.
@@ -77,8 +121,12 @@ export async function settle(s: SettleInput): Promise<void> {
         { keepUnknown: hold },
       );
   }
+  // In the transaction (strict) a failure rolls everything back and the caller retries one by one.
+  const logged = (what: string) => (e: unknown) => {
+    if (strict) throw e;
+    console.error(`${what} failed:`, e instanceof Error ? e.message : e);
+  };
   if (o.operationId && route.write && !o.headers["Idempotent-Replayed"]) {
-    await s.journal(o.operationId, s.notes.merchantId ?? null).catch(() => undefined);
     const status = o.unknown ? "unknown" : o.status === 202 ? "pending" : o.status < 400 ? "completed" : "failed";
     await db.journal
       .update(o.operationId, {
@@ -86,10 +134,10 @@ export async function settle(s: SettleInput): Promise<void> {
         httpStatus: o.unknown ? null : o.status,
         error: o.status >= 400 ? errorMessage(o.body) : null,
       })
-      .catch((e: unknown) => console.error("journal update failed:", e instanceof Error ? e.message : e));
+      .catch(logged("journal update"));
   }
   if (!route.write) return;
-  await writeAudit(db, {
+  await writeAudit(db as ConsoleDb, {
     action: route.audit,
     outcome: outcomeFor(o.status),
     httpStatus: o.status,
@@ -103,5 +151,5 @@ export async function settle(s: SettleInput): Promise<void> {
     upstreamRequestId: o.requestId,
     operationId: o.operationId,
     idempotencyKey: s.key,
-  }).catch((e: unknown) => console.error("audit append failed:", e instanceof Error ? e.message : e));
+  }).catch(logged("audit append"));
 }

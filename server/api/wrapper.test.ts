@@ -3,7 +3,9 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/schema";
 import { canonicalJson, sha256 } from "./hash";
+import { ROUTES } from "./routes";
 import { createHarness, type Harness } from "./test-harness";
+import { dispatch } from "./wrapper";
 
 let h: Harness;
 let account: string;
@@ -556,5 +558,55 @@ describe("network privacy double-submission guard", () => {
     const retry = await h.call("PUT", `/api/merchants/${accountId}/status`, { body, key });
     expect(retry.status).toBe(200);
     expect(retry.body.data.status).toBe("paused");
+  });
+});
+
+describe("reads the browser gave up on", () => {
+  it("are answered 499 and not logged as failures", async () => {
+    h.as(h.users.support);
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const controller = new AbortController();
+      controller.abort();
+      const request = new Request(`http://console.test/api/merchants/${account}/status`, {
+        headers: { "X-Requested-With": "XMLHttpRequest" },
+        signal: controller.signal,
+      });
+      const res = await dispatch(request, h.deps, ROUTES);
+      expect(res.status).toBe(499);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("client_closed_request");
+      expect(logged).toEqual([]);
+      // A read that fails on its own is still logged.
+      const broken = await dispatch(
+        new Request(`http://console.test/api/merchants/${account}/status`),
+        { ...h.deps, getClient: async () => Promise.reject(new Error("boom")) },
+        ROUTES,
+      );
+      expect(broken.status).toBe(500);
+      expect(logged.map((l) => String(l[0]))).toEqual([expect.stringContaining("failed:")]);
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+describe("security headers of API answers", () => {
+  it("are set by the route layer on every answer (proxy.ts leaves /api alone), HSTS away from localhost", async () => {
+    h.as(null);
+    for (const res of [
+      await dispatch(new Request("https://console.example.com/api/nothing-here"), h.deps, ROUTES),
+      await dispatch(new Request("https://console.example.com/api/merchants"), h.deps, ROUTES),
+    ]) {
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    }
+    const local = await dispatch(new Request("http://localhost:3000/api/nothing-here"), h.deps, ROUTES);
+    expect(local.headers.get("x-frame-options")).toBe("DENY");
+    expect(local.headers.get("strict-transport-security")).toBeNull();
   });
 });

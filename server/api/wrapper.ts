@@ -9,10 +9,10 @@ import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
 import { admit } from "./gate";
 import { canonicalJson, sha256 } from "./hash";
-import { BASE_HEADERS, errorBody, HttpError, json } from "./http";
+import { BASE_HEADERS, errorBody, HttpError, json, withRequestHeaders } from "./http";
 import { DEFAULT_MAX_BODY_BYTES, parseBody, readBodyText } from "./request-body";
 import { matchRoute } from "./router";
-import { fromError, type Outcome, settle } from "./settle";
+import { fromAbort, fromError, isAbortedRead, type Outcome, settle } from "./settle";
 import type { AnyRoute, AuditNotes, HandlerContext } from "./types";
 import { issuesToFields, summarizeFields } from "./validation";
 
@@ -40,6 +40,10 @@ function validate<T>(
 
 export async function dispatch(request: Request, deps: ApiDeps, table: readonly AnyRoute[]): Promise<Response> {
   const url = new URL(request.url);
+  return withRequestHeaders(await answer(request, url, deps, table), url);
+}
+
+async function answer(request: Request, url: URL, deps: ApiDeps, table: readonly AnyRoute[]): Promise<Response> {
   const match = matchRoute(table, request.method, url.pathname);
   if (match.kind === "not_found") return json(errorBody("not_found", "There is no such API route."), 404);
   if (match.kind === "method_not_allowed") {
@@ -60,7 +64,9 @@ export async function dispatch(request: Request, deps: ApiDeps, table: readonly 
     return withCookies(await runRoute(request, deps, admission.db, admission.user, route, params, url), setCookie);
   } catch (err) {
     const http = err instanceof HttpError ? err : null;
-    if (!http) console.error(`API ${request.method} ${url.pathname} failed:`, err instanceof Error ? err.message : err);
+    // A read the browser gave up on is no failure of the console (nobody reads this answer either).
+    if (!http && !isAbortedRead(request, route))
+      console.error(`API ${request.method} ${url.pathname} failed:`, err instanceof Error ? err.message : err);
     const e = http ?? new HttpError(500, "internal_error", "Something went wrong in the console. Try again.");
     return withCookies(json(e.toBody(), e.status, e.headers), setCookie);
   }
@@ -274,7 +280,7 @@ async function runRoute(
       unknown: false,
     };
   } catch (err) {
-    outcome = fromError(err, route);
+    outcome = isAbortedRead(request, route) ? fromAbort() : fromError(err, route);
   }
   await settle({ db, request, user, route, outcome, notes, summary, intentKey, key, journal });
   // A read may answer with a stream (the CSV export): sent as is, with the same no-store headers.

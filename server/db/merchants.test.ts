@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Account } from "@/lib/partnerships/accounts";
+import { pgSearch } from "./pg-search-migration";
 import { idsTextOf, searchTextOf, storeWords } from "./repos/merchants";
 import { BACKENDS, type TestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
@@ -134,6 +135,38 @@ describe.each(BACKENDS)("merchant index on $name", (backend) => {
     expect(await db.merchants.search({})).toEqual({ rows: [], total: 0 });
   });
 
+  it("matches the same merchants on both engines when words repeat, overlap or change", async () => {
+    const a = account({ brand: "Lumen Lumen Supply", store_identifier: "https://www.lumen.com" });
+    const b = account({ brand: "Harbor", external_account_id: "harbor-1" });
+    await db.merchants.applySyncPage([a, b], T0);
+    // A word found twice (brand, store) is one match, and so is one word matching two typed prefixes.
+    expect(await db.merchants.search({ q: "lum" })).toMatchObject({ total: 1 });
+    expect(await db.merchants.search({ q: "lum", status: "active" })).toMatchObject({ total: 1 });
+    expect(await brands(db, { q: "lu lumen" })).toEqual(["Lumen Lumen Supply"]);
+    expect(await brands(db, { q: "lumen lumen" })).toEqual(["Lumen Lumen Supply"]);
+    // Words or the whole id: "harbor1" is no word, but starts the external id.
+    expect(await brands(db, { q: "harbor" })).toEqual(["Harbor"]);
+    expect(await brands(db, { q: "harbor-1" })).toEqual(["Harbor"]);
+    expect(await brands(db, { q: "harbor 1" })).toEqual(["Harbor"]);
+    expect(await db.merchants.search({ q: "harbor 2" })).toEqual({ rows: [], total: 0 });
+    // A changed store changes the words; a status write (no word changed) keeps them.
+    await db.merchants.applySyncPage([{ ...a, store_identifier: "https://shop.quartz.io" }], T0);
+    expect(await brands(db, { q: "quartz" })).toEqual(["Lumen Lumen Supply"]);
+    expect(await brands(db, { q: "lumen" })).toEqual(["Lumen Lumen Supply"]);
+    expect(await db.merchants.setStatusLocal(a.account_id, "paused")).toBe(true);
+    expect(await brands(db, { q: "quartz", status: "paused" })).toEqual(["Lumen Lumen Supply"]);
+  });
+
+  it("finds rows indexed before the search index existed (PostgreSQL backfill)", async () => {
+    if (db.dialect !== "postgres") return;
+    await db.merchants.applySyncPage([account({ brand: "Old Tide" })], T0);
+    await sql`delete from merchant_words`.execute(db.kysely);
+    // (Another text than below: counts are cached per index version, which this delete does not bump.)
+    expect(await brands(db, { q: "old ti" })).toEqual([]);
+    await pgSearch(db.kysely, "postgres");
+    expect(await brands(db, { q: "tide" })).toEqual(["Old Tide"]);
+  });
+
   it("a sync removes what it did not list, but keeps and does not overwrite the console's newer writes", async () => {
     const keep = account();
     const gone = account();
@@ -259,18 +292,16 @@ describe.each(BACKENDS)("merchant index on $name", (backend) => {
     await db.merchants.applySyncPage([account({ brand: "Harbor & Lumen" })], T0);
     const k = db.kysely;
     if (db.dialect === "postgres") {
-      // pg_trgm's operator class resolves whatever the search_path: the plan uses the trigram index.
+      // The words table's b-tree serves a prefix as a range (text_pattern_ops), whatever the search_path.
       const plan = await k.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         return sql<{
           "QUERY PLAN": string;
-        }>`explain select account_id from merchant_index where search like ${"% harb%"} or ids like ${"% harb%"}`.execute(
-          trx,
-        );
+        }>`explain select merchant_id from merchant_words where field = 's' and word like ${"harb%"}`.execute(trx);
       });
       const text = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
-      expect(text).toContain("merchant_index_search_trgm");
-      expect(text).toContain("merchant_index_ids_trgm");
+      expect(text).toContain("merchant_words_prefix_idx");
+      expect(text).toMatch(/word ~>=~ 'harb'/);
     } else {
       const plan = await sql<{
         detail: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { pgSearch } from "./pg-search-migration";
 
 /**
  * The one schema of the console database, for SQLite and PostgreSQL alike:
@@ -555,6 +556,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     "0005_privacy_ops": { up: (db) => privacyOps(db) },
     "0006_settings_users": { up: (db) => settingsUsers(db) },
     "0007_settings_imports": { up: (db) => settingsImports(db) },
+    "0009_pg_search": { up: (db) => pgSearch(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -11,9 +11,11 @@ import { nowIso } from "../util";
  * The merchant index on both engines. Search is by word prefix: every typed
  * word must start one of the merchant's words (brand, external id, account id,
  * store host). SQLite answers it from an FTS5 table with prefix indexes
- * (`merchant_fts`, kept by triggers); PostgreSQL from a pg_trgm GIN index over
- * the same words (`search LIKE '% word%'`). Sorting and paging are plain
- * indexed SQL on both; the total comes from a count over the same filter.
+ * (`merchant_fts`, kept by triggers); PostgreSQL from a words table with a
+ * b-tree (`merchant_words`, one row per word of the same columns, kept by
+ * triggers; migration 0009_pg_search): `word LIKE 'pre%'` is a range scan.
+ * Sorting and paging are plain indexed SQL on both; the total comes from a
+ * count over the same filter.
  */
 
 const STATE = "accounts";
@@ -236,12 +238,44 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
     return words && id ? `${words} OR ${id}` : words || id;
   }
 
-  /** Through the text index (SQLite FTS5 / PostgreSQL trigram GIN). */
+  /**
+   * PostgreSQL: one row per merchant a text matches, from the words table alone (an index-only range
+   * scan: each word row carries its merchant's filter and sort columns). Every typed word starts one
+   * of the `search` words (field 's'), or the whole query starts one of the `ids` (field 'i'): the
+   * same test as textScanned, since the table holds exactly those columns' words.
+   */
+  function wordMatches(t: Text, f: MerchantIndexFilter, sortColumn: string | null) {
+    // Letters and digits only: no LIKE wildcard can come from the user. The stored words are lower case.
+    const prefix = (field: "s" | "i", w: string) => sql`field = ${field} and word like ${`${w}%`}`;
+    const filters = [
+      f.status ? sql` and status = ${f.status}` : sql``,
+      f.country ? sql` and country_code = ${f.country.toUpperCase()}` : sql``,
+      f.vertical !== undefined ? sql` and vertical_id = ${f.vertical}` : sql``,
+    ];
+    const cols = sortColumn ? sql`merchant_id, account_id, ${sql.ref(sortColumn)} as sort_key` : sql`merchant_id`;
+    const parts = [];
+    const [first, ...rest] = t.words;
+    if (first) {
+      const others = rest.map(
+        (w) => sql` and merchant_id in (select merchant_id from merchant_words where ${prefix("s", w)})`,
+      );
+      parts.push(
+        sql`select distinct ${cols} from merchant_words where ${prefix("s", first)}${sql.join(filters, sql``)}${sql.join(others, sql``)}`,
+      );
+    }
+    if (t.id)
+      parts.push(
+        sql`select distinct ${cols} from merchant_words where ${prefix("i", t.id)}${sql.join(filters, sql``)}`,
+      );
+    return sql.join(parts, sql` union `);
+  }
+
+  /** Through the text index (SQLite FTS5 / PostgreSQL words b-tree). */
   function textIndexed(t: Text) {
     if (dialect === "sqlite") {
       return sql<boolean>`merchant_index.id in (select rowid from merchant_fts where merchant_fts match ${ftsMatch(t)})`;
     }
-    return textScanned(t);
+    return sql<boolean>`merchant_index.id in (${wordMatches(t, {}, null)})`;
   }
 
   /** The same condition as a per-row test (for walking a sort index when most rows match). */
@@ -259,6 +293,10 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
       const r = await sql<{
         n: number;
       }>`select count(*) as n from merchant_fts where merchant_fts match ${match}`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    }
+    if (dialect === "postgres") {
+      const r = await sql<{ n: string }>`select count(*) as n from (${wordMatches(t, f, null)}) m`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     }
     const row = await filtered(f)
@@ -308,20 +346,11 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
         .offset(offset)
         .execute() as Promise<Row[]>;
     }
-    // OFFSET 0 keeps PostgreSQL from flattening the subquery: the trigram index drives, then a top-N sort.
-    const matched = filtered(f)
-      .where(textIndexed(text!))
-      .select([...cols, `${column} as sort_key`])
-      .offset(0)
-      .as("m");
-    return db
-      .selectFrom(matched)
-      .select(cols.map((c) => `m.${c}` as const))
-      .orderBy("m.sort_key", dir)
-      .orderBy("m.account_id", dir)
-      .limit(limit)
-      .offset(offset)
-      .execute() as Promise<Row[]>;
+    // PostgreSQL: the page's keys from the words index alone (then read by key, as deep pages are).
+    const order = sql.raw(dir === "asc" ? "asc" : "desc");
+    const keys = await sql<Row>`select account_id from (${wordMatches(text!, f, column)}) m
+      order by sort_key ${order}, account_id ${order} limit ${limit} offset ${offset}`.execute(db);
+    return keys.rows;
   }
 
   /** Deep pages walk keys only (an index-only walk), then read their rows by key, in the page's order. */
@@ -386,14 +415,14 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
         : "";
       let total = text ? textCounts.get(countKey) : await facetCount(query, v);
       if (text && total === undefined && dialect === "postgres" && offset < SHALLOW) {
-        // Not known yet on PostgreSQL: the page is read at the same time, through the trigram index,
-        // on a second connection.
-        const [n, rows] = await Promise.all([
+        // Not known yet on PostgreSQL: the page's keys are read at the same time, from the words
+        // index, on a second connection.
+        const [n, keys] = await Promise.all([
           textCount(text, query),
-          pageRows(query, text, "text", { offset, limit, dir }, true),
+          pageRows(query, text, "text", { offset, limit, dir }, false),
         ]);
         rememberCount(countKey, n);
-        return { rows: rows.map(toMerchant), total: n };
+        return { rows: await rowsOf(keys.map((r) => r.account_id)), total: n };
       }
       if (total === undefined && text) {
         total = await textCount(text, query);
@@ -415,7 +444,8 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
         const walkCost = ((page.offset + page.limit) * (await facetCount(query, v))) / total;
         strategy = total > TEXT_FIRST_MAX && walkCost < total ? "walk" : "text";
       }
-      const deep = page.offset >= SHALLOW;
+      // (PostgreSQL's text matches come as keys from the words index: their rows are read by key.)
+      const deep = page.offset >= SHALLOW || (dialect === "postgres" && strategy === "text");
       const found = await pageRows(query, text, strategy, page, !deep);
       const rows = deep ? await rowsOf(found.map((r) => r.account_id)) : found.map(toMerchant);
       if (reverse) rows.reverse();
@@ -592,7 +622,7 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
         await sql`analyze merchant_index`.execute(db);
       } else {
         // VACUUM also marks the pages all-visible, so counts and page walks stay index-only.
-        await sql`vacuum (analyze) merchant_index`.execute(db);
+        await sql`vacuum (analyze) merchant_index, merchant_words`.execute(db);
       }
     },
   };

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { defaultLogger } from "./config";
+
+describe("the default logger", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("skips upstream calls that succeeded, and keeps error answers, recoveries, token renewals and failures", () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    defaultLogger.info({ event: "partnerships.request", status: 200, ms: 3 });
+    defaultLogger.info({ event: "partnerships.request", status: 202, ms: 3 });
+    expect(info).not.toHaveBeenCalled();
+    defaultLogger.info({ event: "partnerships.request", status: 429, ms: 3 });
+    defaultLogger.info({ event: "partnerships.recovery", operationId: "op_1", status: "succeeded" });
+    defaultLogger.info({ event: "partnerships.token", status: 200, ms: 9 });
+    defaultLogger.warn({ event: "partnerships.request", error: "timeout" });
+    expect(info.mock.calls.map(([line]) => JSON.parse(String(line)).event)).toEqual([
+      "partnerships.request",
+      "partnerships.recovery",
+      "partnerships.token",
+    ]);
+    expect(JSON.parse(String(info.mock.calls[0]?.[0]))).toMatchObject({ source: "partnerships", status: 429 });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
