@@ -4,6 +4,7 @@ import path from "node:path";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { type Dialect, migrationProvider } from "./migrations";
 import { auditRepo } from "./repos/audit";
+import { bulkRepo } from "./repos/bulk";
 import { intentsRepo } from "./repos/intents";
 import { journalRepo } from "./repos/journal";
 import { knowledgeRepo } from "./repos/knowledge";
@@ -131,6 +132,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     payoutLinks: payoutLinksRepo(kysely),
     privacyRequests: privacyRequestsRepo(kysely),
     onboarding: onboardingRepo(kysely),
+    bulk: bulkRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

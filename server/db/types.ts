@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 
 import type { Role } from "@/lib/auth/roles";
 import type { Account, AccountStatus } from "@/lib/partnerships/accounts";
+import type { BulkRepo } from "./repos/bulk";
 
 export type { Role };
 
@@ -536,6 +537,7 @@ export interface ConsoleDb {
   payoutLinks: PayoutLinksRepo;
   privacyRequests: PrivacyRequestsRepo;
   onboarding: OnboardingRepo;
+  bulk: BulkRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
