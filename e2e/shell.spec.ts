@@ -28,7 +28,7 @@ test.describe("the shell", () => {
     const problems = watchCspViolations(page);
     await signIn(page, DEMO.admin);
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Merchants", "Onboard", "Operations", "Privacy", "Audit", "Settings"]) {
+    for (const label of ["Merchants", "Onboard", "Operations", "Bulk jobs", "Privacy", "Audit", "Settings"]) {
       await nav.getByRole("link", { name: label }).click();
       await expect(nav.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -168,6 +168,7 @@ test.describe("user management", () => {
     await expect(managerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
       "Merchants",
       "Operations",
+      "Bulk jobs",
     ]);
 
     await row.getByRole("button", { name: "Disable" }).click();
