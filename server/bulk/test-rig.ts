@@ -38,6 +38,8 @@ export interface BulkRig {
   /** Opens the same console database again (another instance). */
   openDb(): Promise<ConsoleDb>;
   writes: WriteSeen[];
+  /** Every /v1 answer with status 429, reads included. */
+  rateLimited: { method: string; path: string; at: number }[];
   accounts: { accountId: string; brand: string; status: string }[];
   jobOf(params: BulkParams, accountIds?: string[]): Promise<string>;
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
@@ -57,11 +59,13 @@ export async function openBulkRig(
     rateLimitFactor: opts.rateLimitFactor,
   });
   const writes: WriteSeen[] = [];
+  const rateLimited: BulkRig["rateLimited"] = [];
   const fetchImpl: typeof fetch = async (input, init) => {
     const req = new Request(input, init);
     const url = new URL(req.url);
     const at = Date.now();
     const res = await sandbox.fetch(req);
+    if (res.status === 429) rateLimited.push({ method: req.method, path: url.pathname, at });
     if (url.pathname.startsWith("/v1/") && req.method !== "GET") {
       writes.push({
         method: req.method,
@@ -113,6 +117,7 @@ export async function openBulkRig(
     db,
     openDb,
     writes,
+    rateLimited,
     accounts,
     async jobOf(params, accountIds = accounts.map((a) => a.accountId)) {
       const job = await db.bulk.createJob({

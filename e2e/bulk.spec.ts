@@ -1,0 +1,105 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO, signIn } from "./helpers";
+import { sandboxAccount, sandboxAccounts } from "./sandbox";
+
+/**
+ * Bulk actions: a support user filters the merchant list to one country,
+ * selects all matching, pauses them with a reason, watches the job reach the
+ * end on its own page, and finds them paused in the list and in the sandbox.
+ * Then resumes them the same way, so the other journeys find the seed as it was.
+ */
+
+test.setTimeout(180_000);
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
+const table = (page: Page) => page.getByRole("table", { name: "Merchants" });
+
+async function runJob(page: Page, action: "Pause" | "Resume", n: number, reason: string) {
+  await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: action, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `${action} ${n} ${n === 1 ? "merchant" : "merchants"}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("textbox", { name: "Reason" }).fill(reason);
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  const preview = dialog.getByRole("region", { name: "Bulk preview" });
+  await expect(preview.getByText(`${n} will change`, { exact: true })).toBeVisible();
+  await expect(preview.getByText("0 already match (skipped)", { exact: true })).toBeVisible();
+  await dialog.getByRole("button", { name: "Start job" }).click();
+  await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Bulk job: ${action}` })).toBeVisible();
+  const bar = page.getByRole("progressbar", { name: "Job progress" });
+  await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 90_000 });
+  await expect(page.getByText(`Done ${n}`, { exact: true })).toBeVisible();
+  await expect(page.getByText("Failed 0", { exact: true })).toBeVisible();
+  await expect(page.getByText("Skipped 0", { exact: true })).toBeVisible();
+  await expect(page.getByText("Remaining 0", { exact: true })).toBeVisible();
+  const results = page.getByRole("table", { name: "Results" });
+  for (const name of ["Merchant", "Outcome", "Operation"]) {
+    await expect(results.getByRole("columnheader", { name, exact: true })).toBeVisible();
+  }
+  await expect(results.locator("tbody tr")).toHaveCount(n);
+  await expect(results.getByRole("cell", { name: "Done", exact: true })).toHaveCount(n);
+  await expect(results.getByRole("link", { name: /^op_/ })).toHaveCount(n);
+  await expect(page.getByRole("link", { name: "Download failures (CSV)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+  return page.url();
+}
+
+test("support pauses every merchant of a country with a reason, then resumes them", async ({ page }) => {
+  // The country with the fewest merchants, all active (so every one of them changes), at least two.
+  const seeded = await sandboxAccounts();
+  const byCountry = new Map<string, typeof seeded>();
+  for (const a of seeded) byCountry.set(a.country_code, [...(byCountry.get(a.country_code) ?? []), a]);
+  const [country, merchants] =
+    [...byCountry.entries()]
+      .map(([c, list]) => [c, list.filter((a) => a.status === "active")] as const)
+      .filter(([, list]) => list.length >= 2)
+      .sort((a, b) => a[1].length - b[1].length)[0] ?? [];
+  if (!country || !merchants) throw new Error("no country with two active merchants in the seed");
+  const n = merchants.length;
+
+  await signIn(page, DEMO.support);
+  await page.goto(`/merchants?country=${country}&status=active&pageSize=1`);
+  await expect(table(page).locator("tbody tr")).toHaveCount(1);
+  await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+  await expect(table(page).locator("tbody tr").first().getByRole("checkbox")).toBeChecked();
+  await page.getByRole("button", { name: `Select all ${n} matching` }).click();
+  await expect(page.getByRole("toolbar", { name: "Bulk actions" }).getByText(`${n} selected`)).toBeVisible();
+
+  const jobUrl = await runJob(page, "Pause", n, "Fraud hold across the region");
+  await noSeriousViolations(page);
+  for (const m of merchants) expect((await sandboxAccount(m.account_id)).account).toMatchObject({ status: "paused" });
+
+  // The list shows them paused (the index follows the job's writes at once).
+  await page.goto(`/merchants?country=${country}&status=paused`);
+  for (const m of merchants) {
+    await expect(table(page).getByRole("link", { name: m.brand, exact: true })).toBeVisible();
+  }
+
+  await page.goto("/bulk");
+  await expect(page.getByRole("heading", { level: 1, name: "Bulk jobs" })).toBeVisible();
+  const jobs = page.getByRole("table", { name: "Bulk jobs, newest first" });
+  for (const name of ["Action", "Merchants", "Progress", "Started by", "Started"]) {
+    await expect(jobs.getByRole("columnheader", { name, exact: true })).toBeVisible();
+  }
+  const row = jobs
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: "Pause", exact: true }) })
+    .first();
+  await expect(row).toContainText("100%");
+  await expect(row).toContainText(DEMO.support);
+  await noSeriousViolations(page);
+  await row.getByRole("link", { name: "Pause", exact: true }).click();
+  await expect(page).toHaveURL(jobUrl);
+
+  // Back as they were: every merchant of the selection resumed, by ids this time (rows ticked one by one).
+  await page.goto(`/merchants?country=${country}&status=paused&pageSize=100`);
+  for (const m of merchants) await page.getByRole("checkbox", { name: `Select ${m.brand}`, exact: true }).check();
+  await runJob(page, "Resume", n, "Hold lifted");
+  for (const m of merchants) expect((await sandboxAccount(m.account_id)).account).toMatchObject({ status: "active" });
+});
