@@ -57,7 +57,7 @@ describe("bulk routes", () => {
     const jobId = created.body.data.id as string;
     const first = await settled(jobId);
     expect(first.job.status).toBe("completed");
-    const byId = (items: { accountId: string }[]) => new Map(items.map((i) => [i.accountId, i]));
+    const byId = (items: { accountId: string; state: string }[]) => new Map(items.map((i) => [i.accountId, i]));
     const before = byId(first.items);
     expect(before.get(deleting)).toMatchObject({ state: "failed", error: expect.stringMatching(/deleting/) });
     for (const id of [a, b]) expect(["done", "skipped"]).toContain(before.get(id)?.state);
