@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
@@ -102,4 +103,84 @@ test("support pauses every merchant of a country with a reason, then resumes the
   for (const m of merchants) await page.getByRole("checkbox", { name: `Select ${m.brand}`, exact: true }).check();
   await runJob(page, "Resume", n, "Hold lifted");
   for (const m of merchants) expect((await sandboxAccount(m.account_id)).account).toMatchObject({ status: "active" });
+});
+
+test("a block the API refuses fails for each merchant; Retry failed re-runs them in the same job; failures as CSV", async ({
+  page,
+}) => {
+  const seeded = await sandboxAccounts();
+  const picked = seeded.slice(0, 2);
+  const before = await Promise.all(picked.map(async (m) => (await sandboxAccount(m.account_id)).controls));
+
+  await signIn(page, DEMO.support);
+  await page.goto("/merchants?sort=created&dir=asc");
+  for (const m of picked) await page.getByRole("checkbox", { name: `Select ${m.brand}`, exact: true }).check();
+  await page
+    .getByRole("toolbar", { name: "Bulk actions" })
+    .getByRole("button", { name: "Block verticals and domains", exact: true })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Block verticals and domains for 2 merchants" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Blocked domains")).toBeVisible();
+  // A pair Rokt leaves unmapped: the API refuses the whole PUT (400), so nothing changes anywhere.
+  await dialog.getByLabel("Search verticals").fill("gift cards");
+  await dialog
+    .getByRole("group", { name: "Gifts & Flowers", exact: true })
+    .getByRole("checkbox", { name: "Gift Cards" })
+    .check();
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  const preview = dialog.getByRole("region", { name: "Bulk preview" });
+  await expect(preview.getByText("2 will change", { exact: true })).toBeVisible();
+  await expect(preview.getByText(/refused/).first()).toBeVisible();
+  await dialog.getByRole("button", { name: "Start job" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Bulk job: Block verticals and domains" })).toBeVisible();
+  const jobUrl = page.url();
+  const bar = page.getByRole("progressbar", { name: "Job progress" });
+  await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+  await expect(page.getByText("Failed 2", { exact: true })).toBeVisible();
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.getByRole("cell", { name: /^Failed: / })).toHaveCount(2);
+  await noSeriousViolations(page);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download failures (CSV)" }).click();
+  const csv = await readFile((await (await download).path()) ?? "", "utf8");
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toBe("account_id,brand,error");
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(",")[0])
+      .sort(),
+  ).toEqual(picked.map((m) => m.account_id).sort());
+
+  // Same job, same page, no dialog: only the failed merchants run again (and fail again, each with a new operation).
+  const jobId = jobUrl.split("/").pop() ?? "";
+  const snapshot = async () => {
+    const res = await page.request.get(`/api/bulk/jobs/${jobId}`);
+    return (await res.json()).data as {
+      job: { status: string };
+      items: { operationId: string | null; state: string }[];
+    };
+  };
+  const firstOps = (await snapshot()).items.map((i) => i.operationId);
+  expect(firstOps.every((op) => op?.startsWith("op_"))).toBe(true);
+  await page.getByRole("button", { name: "Retry failed" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page).toHaveURL(jobUrl);
+  await expect
+    .poll(
+      async () => {
+        const { job, items } = await snapshot();
+        const fresh = items.every((i, n) => i.state === "failed" && i.operationId && i.operationId !== firstOps[n]);
+        return `${job.status} ${fresh}`;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe("completed true");
+  await expect(page.getByRole("button", { name: "Retry failed" })).toBeVisible();
+  await expect(page.getByText("Failed 2", { exact: true })).toBeVisible();
+  const after = await Promise.all(picked.map(async (m) => (await sandboxAccount(m.account_id)).controls));
+  expect(after).toEqual(before);
 });
