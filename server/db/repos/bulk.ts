@@ -284,9 +284,23 @@ export function bulkRepo(db: Kysely<Database>): BulkRepo {
     async setStatus(id, to, from) {
       const at = nowIso();
       const finished = to === "completed" || to === "cancelled";
+      // The job row's counts are a snapshot taken at each change of status (the items stay the authority).
+      const countOf = (state: string) =>
+        db
+          .selectFrom("bulk_job_items")
+          .select(sql<number>`count(*)`.as("n"))
+          .where("job_id", "=", id)
+          .where("state", "=", state);
       const r = await db
         .updateTable("bulk_jobs")
-        .set({ status: to, updated_at: at, ...(finished ? { finished_at: at } : { finished_at: null }) })
+        .set({
+          status: to,
+          updated_at: at,
+          finished_at: finished ? at : null,
+          done: countOf("done"),
+          failed: countOf("failed"),
+          skipped: countOf("skipped"),
+        })
         .where("id", "=", id)
         .where("status", "in", from)
         .executeTakeFirst();
