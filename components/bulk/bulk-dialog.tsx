@@ -67,7 +67,8 @@ export function BulkDialog({
 
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    // jsdom (component tests) has no showModal: the dialog is then shown open without the modal layer.
+    if (d && !d.open) typeof d.showModal === "function" ? d.showModal() : d.setAttribute("open", "");
   }, []);
 
   const body: BulkJobBodyInput = {
