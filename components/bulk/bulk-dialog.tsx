@@ -68,7 +68,9 @@ export function BulkDialog({
   useEffect(() => {
     const d = ref.current;
     // jsdom (component tests) has no showModal: the dialog is then shown open without the modal layer.
-    if (d && !d.open) typeof d.showModal === "function" ? d.showModal() : d.setAttribute("open", "");
+    if (!d || d.open) return;
+    if (typeof d.showModal === "function") d.showModal();
+    else d.setAttribute("open", "");
   }, []);
 
   const body: BulkJobBodyInput = {
