@@ -170,4 +170,27 @@ describe.each(BACKENDS)("bulk engine on %s", (backend) => {
     const budget = await other.budget();
     expect(budget.find((b) => b.route === "putStatus")).toMatchObject({ limit: 10, usedInWindow: ids.length + 1 });
   });
+
+  it("honours Retry-After: a 429 defers the merchant and holds the route's next slot for every instance", async () => {
+    // The sandbox lets 1 status PUT a minute; the console's pacing is set far above it, so the API says no.
+    rig = await openBulkRig({ backend, seed: 6, rateLimits: true, rateLimitFactor: 1 / 60 });
+    const loose: PacingConfig = { ...OFF, enabled: true, overrides: { putStatus: 6000, getStatus: 6000 } };
+    const ids = rig.accounts.filter((a) => a.status === "active").map((a) => a.accountId);
+    const jobId = await rig.jobOf({ action: "pause", reason: "429" }, ids.slice(0, 2));
+    const drive = driveJob({ ...deps(rig.db, rig.client, "a", loose), concurrency: 1 }, jobId);
+    const deferred = async () =>
+      (await rig.db.bulk.listItems(jobId)).find((i) => i.nextAttemptAt !== null && /rate limit/i.test(i.error ?? ""));
+    await expect.poll(deferred, { timeout: 5000 }).toBeTruthy();
+    const item = await deferred();
+    expect((item?.nextAttemptAt ?? 0) - Date.now()).toBeGreaterThan(50_000);
+    const bucket = await rig.db.kysely
+      .selectFrom("upstream_pacing")
+      .select("tat")
+      .where("bucket", "like", "% putStatus")
+      .executeTakeFirst();
+    expect(Number(bucket?.tat) - Date.now()).toBeGreaterThan(50_000);
+    expect(rig.rateLimited.length).toBe(1);
+    await rig.db.bulk.setStatus(jobId, "cancelled", ["running"]);
+    expect(await drive).toBe("cancelled");
+  });
 });
