@@ -128,7 +128,7 @@ export default async function HomePage() {
             <ul className="space-y-1">
               {bulkJobs.map((j) => (
                 <li key={j.id}>
-                  <Link href={`/bulk/${j.id}`} className="text-accent underline-offset-2 hover:underline">
+                  <Link href={`/bulk/${j.id}`} className="text-accent underline underline-offset-2">
                     {BULK_ACTION_LABELS[j.action]}
                   </Link>{" "}
                   <span className="text-xs text-fg-muted">

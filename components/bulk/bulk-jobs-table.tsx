@@ -28,7 +28,7 @@ export function BulkJobsTable({ jobs, caption }: { jobs: BulkJobView[]; caption:
         {jobs.map((j) => (
           <tr key={j.id}>
             <Th scope="row" className="border-b bg-transparent font-medium">
-              <Link href={`/bulk/${j.id}`} className="text-accent underline-offset-2 hover:underline">
+              <Link href={`/bulk/${j.id}`} className="text-accent underline underline-offset-2">
                 {BULK_ACTION_LABELS[j.action]}
               </Link>
               {j.status !== "completed" ? <span className="ml-2 text-xs text-fg-muted">({j.status})</span> : null}
