@@ -8,7 +8,6 @@ import { describeWriteError, useIntentWrite } from "@/components/forms/use-inten
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { ApiError, apiFetch } from "@/lib/api";
 import {
   type BulkAction,
   type BulkJobBodyInput,
@@ -55,6 +54,7 @@ export function BulkDialog({
   const titleId = useId();
   const router = useRouter();
   const { send, pending } = useIntentWrite();
+  const previewWrite = useIntentWrite();
   const [reason, setReason] = useState("");
   const [pairs, setPairs] = useState<VerticalPair[]>([]);
   const [domainsText, setDomainsText] = useState("");
@@ -100,10 +100,11 @@ export function BulkDialog({
     if (!validate()) return;
     setPreviewing(true);
     try {
-      const res = await apiFetch<{ data: BulkPreview }>("/api/bulk/preview", { method: "POST", body });
-      setPreview({ forBody: bodyKey, data: res.data.data });
+      // One key per previewed body (useIntentWrite): a retry of the same preview replays its answer.
+      const res = await previewWrite.send<BulkPreview>({ method: "POST", path: "/api/bulk/preview", body });
+      setPreview({ forBody: bodyKey, data: res.data });
     } catch (err) {
-      setFailure(err instanceof ApiError ? err.message : "The preview could not be loaded. Try again.");
+      setFailure(describeWriteError(err));
     } finally {
       setPreviewing(false);
     }

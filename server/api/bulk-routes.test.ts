@@ -43,7 +43,7 @@ describe("bulk routes", () => {
     await h.client.requestDataDeletion(deleting, { reason: "bulk test" }, { idempotencyKey: randomUUID() });
     const body = { params: { action: "resume", reason: "lifted" }, selection: { kind: "ids", accountIds: ids } };
 
-    const preview = await h.call("POST", "/api/bulk/preview", { body, key: null });
+    const preview = await h.call("POST", "/api/bulk/preview", { body });
     expect(preview.status, preview.text).toBe(200);
     expect(preview.body.data.total).toBe(3);
     expect(preview.body.data.willChange + preview.body.data.alreadyMatch).toBe(3);

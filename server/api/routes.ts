@@ -189,7 +189,8 @@ export const ROUTES: readonly AnyRoute[] = [
     role: "support",
     query: noQuery,
     body: bulkJobBody,
-    write: false,
+    // A POST (the selection can be thousands of ids), so a keyed write like the others: its dry runs upstream are.
+    write: true,
     audit: "bulk.preview",
     handler: bulk.preview,
   }),
