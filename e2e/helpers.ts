@@ -10,9 +10,9 @@ export const DEMO = {
 
 /** The exact navigation each role sees (lib/auth/navigation.ts). */
 export const NAV_BY_EMAIL: Record<string, string[]> = {
-  [DEMO.support]: ["Merchants", "Operations"],
-  [DEMO.manager]: ["Merchants", "Onboard", "Operations"],
-  [DEMO.admin]: ["Merchants", "Onboard", "Operations", "Privacy", "Audit", "Settings"],
+  [DEMO.support]: ["Merchants", "Operations", "Bulk jobs"],
+  [DEMO.manager]: ["Merchants", "Onboard", "Operations", "Bulk jobs"],
+  [DEMO.admin]: ["Merchants", "Onboard", "Operations", "Bulk jobs", "Privacy", "Audit", "Settings"],
 };
 
 /** Fills and submits the sign-in form on the current page (which must be /sign-in). */

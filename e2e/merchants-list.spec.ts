@@ -72,7 +72,8 @@ test("filters by status: the URL keeps it, a reload keeps it", async ({ page }) 
   await status.selectOption({ label: "Paused" });
   await expect(page).toHaveURL(/[?&]status=paused(&|$)/);
   await expect(rows(page).first()).toBeVisible();
-  const statusCells = rows(page).locator("td:nth-of-type(2)");
+  // The first cell is the bulk selection checkbox, then External id, then Status.
+  const statusCells = rows(page).locator("td:nth-of-type(3)");
   await expect(statusCells.filter({ hasNotText: "Paused" })).toHaveCount(0);
   const before = await brandLinks(page).allTextContents();
 
@@ -98,7 +99,7 @@ test("a merchant opens from its brand link, and from a click on its row", async 
   await page.goto("/merchants?sort=created");
   const second = rows(page).nth(1);
   const secondHref = await second.locator("th a").getAttribute("href");
-  await second.locator("td").nth(2).click(); // the Country cell
+  await second.locator("td").nth(3).click(); // the Country cell (after the checkbox, external id and status)
   await expect(page).toHaveURL(new RegExp(`${secondHref}$`));
 });
 

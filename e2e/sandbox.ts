@@ -76,9 +76,11 @@ export async function sandboxStartDeletion(accountId: string, reason: string): P
 }
 
 /** Lists the demo platform's accounts straight from the sandbox API (token and all), for picking test targets. */
-export async function sandboxAccounts(): Promise<{ account_id: string; brand: string; status: string }[]> {
+export async function sandboxAccounts(): Promise<
+  { account_id: string; brand: string; status: string; country_code: string }[]
+> {
   const access_token = await demoToken();
-  const out: { account_id: string; brand: string; status: string }[] = [];
+  const out: { account_id: string; brand: string; status: string; country_code: string }[] = [];
   let cursor: string | null = null;
   do {
     const qs = new URLSearchParams({ parent_account_id: DEMO_PARENT, limit: "200" });

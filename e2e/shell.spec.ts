@@ -29,7 +29,7 @@ test.describe("the shell", () => {
     const problems = watchCspViolations(page);
     await signIn(page, DEMO.admin);
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Merchants", "Onboard", "Operations", "Privacy", "Audit", "Settings"]) {
+    for (const label of ["Merchants", "Onboard", "Operations", "Bulk jobs", "Privacy", "Audit", "Settings"]) {
       await nav.getByRole("link", { name: label }).click();
       await expect(nav.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

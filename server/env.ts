@@ -44,6 +44,26 @@ const envSchema = z
     SANDBOX_SEED_MERCHANTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(250)),
     SANDBOX_DELETION_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(15_000)),
     SANDBOX_RATE_LIMITS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+    // Scales every sandbox rate limit (SPEC §6), e.g. 0.5 for 30 status PUTs a minute.
+    SANDBOX_RATE_LIMIT_FACTOR: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(1)),
+
+    // Pacing of the console's own upstream calls (server/partnerships/upstream-limiter.ts): one shared
+    // budget per partner and route in the database. auto = on, except in sandbox mode with limits off.
+    UPSTREAM_PACING: z.preprocess(emptyToUndefined, z.enum(["auto", "on", "off"]).default("auto")),
+    UPSTREAM_RATE_LIMIT_FACTOR: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(1)),
+    // Per-route limits per minute, overriding the documented ones: "putStatus=30,putControls=30".
+    UPSTREAM_RATE_LIMITS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^\s*([A-Za-z]+\s*=\s*\d+\s*)(,\s*[A-Za-z]+\s*=\s*\d+\s*)*$/,
+          'must look like "putStatus=30,putControls=30"',
+        )
+        .optional(),
+    ),
+    // Bulk jobs: merchants worked on at once by one job (the pacing still holds).
+    BULK_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(32).default(4)),
 
     // Sign-in and sessions.
     AUTH_SECRET: optionalString,

@@ -4,11 +4,14 @@ import { Count, HomeCard } from "@/components/home/home-card";
 import { WritesChart } from "@/components/home/writes-chart";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { BULK_ACTION_LABELS } from "@/lib/bulk/schemas";
 import { hourlyBuckets } from "@/lib/home/chart";
 import { actionLabel } from "@/lib/operations/actions";
 import { statusLabel } from "@/lib/operations/backoff";
 import { ACCOUNT_STATUSES } from "@/lib/partnerships/accounts";
 import { requireSessionUser } from "@/server/auth";
+import { resumeJobsFromPage } from "@/server/bulk/page-data";
+import { listJobViews } from "@/server/bulk/service";
 import { getConsoleDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { ensureMerchantIndex } from "@/server/merchants";
@@ -31,7 +34,9 @@ export default async function HomePage() {
   // Admins look after everyone's operations; the others after their own.
   const mine = admin ? undefined : user.id;
   const everyone = admin ? "" : "&everyone=0";
-  const [indexed, statusCounts, drafts, running, failed, activity] = await Promise.all([
+  // The first page most people open: jobs left running by a stopped instance go on from here.
+  await resumeJobsFromPage(db);
+  const [indexed, statusCounts, drafts, running, failed, activity, bulkJobs] = await Promise.all([
     orNull(db.merchants.count()),
     Promise.all(
       ACCOUNT_STATUSES.map((status) => orNull(db.merchants.search({ status, limit: 1 }).then((r) => r.total))),
@@ -47,6 +52,7 @@ export default async function HomePage() {
       }),
     ),
     admin ? orNull(db.audit.activity(new Date(now.getTime() - DAY).toISOString())) : Promise.resolve(null),
+    orNull(listJobViews(db, 5)),
   ]);
   return (
     <>
@@ -113,10 +119,25 @@ export default async function HomePage() {
             )}
           </HomeCard>
         ) : null}
-        <HomeCard title="Bulk jobs">
-          <p className="text-fg-muted">
-            Not built yet: bulk changes across many merchants are planned for a later release.
-          </p>
+        <HomeCard title="Bulk jobs" href="/bulk" linkLabel="All bulk jobs">
+          {bulkJobs === null ? (
+            <p className="text-danger">The bulk jobs could not be read.</p>
+          ) : bulkJobs.length === 0 ? (
+            <p className="text-fg-muted">No bulk job yet: select merchants in the merchant list to start one.</p>
+          ) : (
+            <ul className="space-y-1">
+              {bulkJobs.map((j) => (
+                <li key={j.id}>
+                  <Link href={`/bulk/${j.id}`} className="text-accent underline underline-offset-2">
+                    {BULK_ACTION_LABELS[j.action]}
+                  </Link>{" "}
+                  <span className="text-xs text-fg-muted">
+                    {`${j.counts.total} ${j.counts.total === 1 ? "merchant" : "merchants"} · ${j.progress}% · ${j.status}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </HomeCard>
       </div>
     </>

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type BulkOptions, useMerchantBulk } from "@/components/bulk/merchant-bulk";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -67,6 +68,7 @@ export function MerchantList({
   initialError,
   verticals,
   countries,
+  bulk = { taxonomy: [], templates: [] },
 }: {
   /** The page the server rendered, for `initialQuery`. */
   initial: MerchantListPage | null;
@@ -74,6 +76,8 @@ export function MerchantList({
   initialError: string | null;
   verticals: Option[];
   countries: string[];
+  /** The bulk dialog's picker and templates (issue #12). */
+  bulk?: BulkOptions;
 }) {
   const pathname = usePathname();
   const params = useSearchParams();
@@ -129,6 +133,7 @@ export function MerchantList({
     [countries],
   );
   const verticalOptions = useMemo(() => [{ value: "", label: "Any vertical" }, ...verticals], [verticals]);
+  const bulkUi = useMerchantBulk(search, page?.merchants ?? [], page?.total ?? 0, bulk);
   const exportHref = `/api/merchants/export.csv${searchToQueryString(search, { page: false })}`;
 
   return (
@@ -250,12 +255,15 @@ export function MerchantList({
               The list could not be updated: {error}
             </p>
           ) : null}
+          {bulkUi.bar}
           <MerchantTable
             merchants={page.merchants}
             caption="Merchants"
             sort={search.sort}
             dir={search.dir}
             busy={updating}
+            leadingHeader={bulkUi.leadingHeader}
+            leading={bulkUi.leading}
           />
         </>
       )}

@@ -3,12 +3,13 @@ import { canOpen, navFor, sectionFor } from "./navigation";
 
 describe("navigation by role", () => {
   it("shows each role exactly its sections", () => {
-    expect(navFor("support").map((i) => i.label)).toEqual(["Merchants", "Operations"]);
-    expect(navFor("account_manager").map((i) => i.label)).toEqual(["Merchants", "Onboard", "Operations"]);
+    expect(navFor("support").map((i) => i.label)).toEqual(["Merchants", "Operations", "Bulk jobs"]);
+    expect(navFor("account_manager").map((i) => i.label)).toEqual(["Merchants", "Onboard", "Operations", "Bulk jobs"]);
     expect(navFor("admin").map((i) => i.label)).toEqual([
       "Merchants",
       "Onboard",
       "Operations",
+      "Bulk jobs",
       "Privacy",
       "Audit",
       "Settings",

@@ -6,7 +6,7 @@ import { hasRole, type Role } from "./roles";
  * server (a hidden link is not a permission check).
  */
 export interface NavItem {
-  href: "/merchants" | "/onboard" | "/operations" | "/privacy" | "/audit" | "/settings";
+  href: "/merchants" | "/onboard" | "/operations" | "/bulk" | "/privacy" | "/audit" | "/settings";
   label: string;
   minRole: Role;
   description: string;
@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/merchants", label: "Merchants", minRole: "support", description: "Browse, search and edit merchants." },
   { href: "/onboard", label: "Onboard", minRole: "account_manager", description: "Onboard a new merchant." },
   { href: "/operations", label: "Operations", minRole: "support", description: "Track the operations you started." },
+  { href: "/bulk", label: "Bulk jobs", minRole: "support", description: "Changes made to many merchants at once." },
   {
     href: "/privacy",
     label: "Privacy",

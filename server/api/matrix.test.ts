@@ -200,6 +200,35 @@ function samples(): Record<string, () => Sample> {
       path: "/api/settings/templates/nosuchtemplate",
       okStatus: 404,
     }),
+    // Bulk jobs: a selection nobody matches is refused before anything runs; unknown jobs are 404s.
+    "POST /api/bulk/preview": () => ({
+      path: "/api/bulk/preview",
+      body: {
+        params: { action: "pause", reason: "matrix" },
+        selection: { kind: "filter", filter: { q: "zzzznomatch" } },
+      },
+      okStatus: 400,
+    }),
+    "GET /api/bulk/jobs": () => ({ path: "/api/bulk/jobs" }),
+    "POST /api/bulk/jobs": () => ({
+      path: "/api/bulk/jobs",
+      body: {
+        params: { action: "pause", reason: "matrix" },
+        selection: { kind: "filter", filter: { q: "zzzznomatch" } },
+      },
+      okStatus: 400,
+    }),
+    "GET /api/bulk/jobs/:jobId": () => ({ path: "/api/bulk/jobs/nosuchjob000", okStatus: 404 }),
+    "POST /api/bulk/jobs/:jobId/control": () => ({
+      path: "/api/bulk/jobs/nosuchjob000/control",
+      body: { command: "pause" },
+      okStatus: 404,
+    }),
+    "POST /api/bulk/jobs/:jobId/retry": () => ({ path: "/api/bulk/jobs/nosuchjob000/retry", okStatus: 404 }),
+    "GET /api/bulk/jobs/:jobId/failures.csv": () => ({
+      path: "/api/bulk/jobs/nosuchjob000/failures.csv",
+      okStatus: 404,
+    }),
     "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
     "GET /api/health": () => ({ path: "/api/health" }),
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { bulkControlBody, bulkJobBody, bulkJobParams, bulkJobsQuery } from "@/lib/bulk/schemas";
 import { merchantExportQuery, merchantListQuery, saveViewBody } from "@/lib/merchants/query";
 import { retryRunBody, saveDraftBody, saveTemplateBody, startRunBody } from "@/lib/onboarding/api";
 import { putControlsRequest } from "@/lib/partnerships/controls";
@@ -9,6 +10,7 @@ import { applyQuery, IMPORT_CSV_MAX_BYTES, importCsvBody, versionParams } from "
 import { templateBody, templateParams } from "@/lib/settings/templates";
 import { inviteUserBody, patchUserBody } from "@/lib/settings/users";
 import * as admin from "./handlers/admin";
+import * as bulk from "./handlers/bulk";
 import * as merchantIndex from "./handlers/merchant-index";
 import * as merchants from "./handlers/merchants";
 import * as onboarding from "./handlers/onboarding";
@@ -186,6 +188,79 @@ export const ROUTES: readonly AnyRoute[] = [
     audit: "merchant.layout.theme",
     operationType: "patchLayout",
     handler: merchants.patchLayout,
+  }),
+
+  // Bulk jobs (support and up, issue #12): run on the server (server/bulk), one audit entry per merchant.
+  defineRoute({
+    method: "POST",
+    path: "/api/bulk/preview",
+    role: "support",
+    query: noQuery,
+    body: bulkJobBody,
+    // A POST (the selection can be thousands of ids), so a keyed write like the others: its dry runs upstream are.
+    write: true,
+    audit: "bulk.preview",
+    handler: bulk.preview,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/bulk/jobs",
+    role: "support",
+    query: bulkJobsQuery,
+    write: false,
+    audit: "bulk.job.list",
+    handler: bulk.listJobs,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/bulk/jobs",
+    role: "support",
+    query: noQuery,
+    body: bulkJobBody,
+    write: true,
+    audit: "bulk.job.create",
+    handler: bulk.createJob,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/bulk/jobs/:jobId",
+    role: "support",
+    params: bulkJobParams,
+    query: noQuery,
+    write: false,
+    audit: "bulk.job.read",
+    handler: bulk.getJob,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/bulk/jobs/:jobId/control",
+    role: "support",
+    params: bulkJobParams,
+    query: noQuery,
+    body: bulkControlBody,
+    write: true,
+    audit: "bulk.job.control",
+    handler: bulk.controlJob,
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/bulk/jobs/:jobId/retry",
+    role: "support",
+    params: bulkJobParams,
+    query: noQuery,
+    write: true,
+    audit: "bulk.job.retry",
+    handler: bulk.retryFailed,
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/bulk/jobs/:jobId/failures.csv",
+    role: "support",
+    params: bulkJobParams,
+    query: noQuery,
+    write: false,
+    audit: "bulk.job.failures",
+    handler: bulk.failuresCsvFile,
   }),
 
   // Onboarding and payout (account managers and up).

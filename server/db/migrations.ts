@@ -547,6 +547,78 @@ async function settingsImports(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/**
+ * Bulk jobs (issue #12): a job, one row per merchant with its Idempotency-Key
+ * recorded before the write, and the upstream pacing buckets every instance
+ * shares (server/partnerships/upstream-limiter.ts). Self-contained.
+ */
+async function bulkJobs(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("bulk_jobs")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("action", "text", (c) => c.notNull())
+    .addColumn("params_json", "text", (c) => c.notNull())
+    .addColumn("selection_json", "text", (c) => c.notNull())
+    .addColumn("created_by_id", "text")
+    .addColumn("created_by_email", "text")
+    .addColumn("created_by_role", "text")
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("total", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("done", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("failed", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("skipped", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("started_at", "text")
+    .addColumn("finished_at", "text")
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("lease_holder", "text")
+    .addColumn("heartbeat_at", "text")
+    .execute();
+  await db.schema
+    .createIndex("bulk_jobs_created_idx")
+    .ifNotExists()
+    .on("bulk_jobs")
+    .columns(["created_at", "id"])
+    .execute();
+  await db.schema.createIndex("bulk_jobs_status_idx").ifNotExists().on("bulk_jobs").column("status").execute();
+  await db.schema
+    .createTable("bulk_job_items")
+    .ifNotExists()
+    .addColumn("job_id", "text", (c) => c.notNull())
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("account_id", "text", (c) => c.notNull())
+    .addColumn("brand", "text", (c) => c.notNull())
+    .addColumn("state", "text", (c) => c.notNull())
+    .addColumn("idempotency_key", "text")
+    .addColumn("request_json", "text")
+    .addColumn("before_json", "text")
+    .addColumn("after_json", "text")
+    .addColumn("operation_id", "text")
+    .addColumn("error", "text")
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at", "bigint")
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("finished_at", "bigint")
+    .addPrimaryKeyConstraint("bulk_job_items_pk", ["job_id", "account_id"])
+    .execute();
+  await db.schema
+    .createIndex("bulk_job_items_state_idx")
+    .ifNotExists()
+    .on("bulk_job_items")
+    .columns(["job_id", "state", "position"])
+    .execute();
+  await db.schema
+    .createTable("upstream_pacing")
+    .ifNotExists()
+    .addColumn("bucket", "text", (c) => c.primaryKey())
+    // The theoretical arrival time of the next free slot (GCRA), epoch ms.
+    .addColumn("tat", "bigint", (c) => c.notNull())
+    .addColumn("window_start", "bigint", (c) => c.notNull())
+    .addColumn("window_count", "integer", (c) => c.notNull())
+    .execute();
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => initial(db, dialect) },
@@ -556,6 +628,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     "0005_privacy_ops": { up: (db) => privacyOps(db) },
     "0006_settings_users": { up: (db) => settingsUsers(db) },
     "0007_settings_imports": { up: (db) => settingsImports(db) },
+    "0008_bulk_jobs": { up: (db) => bulkJobs(db) },
     "0009_pg_search": { up: (db) => pgSearch(db, dialect) },
   };
   return { getMigrations: async () => migrations };

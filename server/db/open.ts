@@ -4,6 +4,7 @@ import path from "node:path";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { type Dialect, migrationProvider } from "./migrations";
 import { auditRepo } from "./repos/audit";
+import { bulkRepo } from "./repos/bulk";
 import { intentsRepo } from "./repos/intents";
 import { invitesRepo } from "./repos/invites";
 import { journalRepo } from "./repos/journal";
@@ -139,6 +140,7 @@ async function finish(kysely: Kysely<Database>, dialect: Dialect, pgSchema: stri
     taxonomyVersions: taxonomyVersionsRepo(kysely),
     controlsSeen: controlsSeenRepo(kysely),
     layoutImport: layoutImportRepo(kysely),
+    bulk: bulkRepo(kysely),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Generated } from "kysely";
+import type { BulkTables } from "./schema-bulk";
 
 /**
  * Table typing for Kysely. Column types are the lowest common denominator of
@@ -171,7 +172,7 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends BulkTables {
   merchant_index: MerchantIndexTable;
   merchant_sync_state: MerchantSyncStateTable;
   saved_views: SavedViewsTable;

@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 
 import type { Role } from "@/lib/auth/roles";
 import type { Account, AccountStatus } from "@/lib/partnerships/accounts";
+import type { BulkRepo } from "./repos/bulk";
 
 export type { Role };
 
@@ -590,6 +591,7 @@ export interface ConsoleDb {
   taxonomyVersions: TaxonomyVersionsRepo;
   controlsSeen: ControlsSeenRepo;
   layoutImport: LayoutImportRepo;
+  bulk: BulkRepo;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -22,6 +22,8 @@ export interface SandboxOptions {
   adminToken?: string;
   deletionMs?: number;
   rateLimits?: boolean;
+  /** Multiplies every route's rate limit (SANDBOX_RATE_LIMIT_FACTOR), e.g. 0.5 for a short benchmark. */
+  rateLimitFactor?: number;
   now?: () => number;
 }
 
@@ -44,6 +46,7 @@ export function createSandbox(opts: SandboxOptions): SandboxWithHandler {
     adminToken: opts.adminToken ?? "sandbox-admin",
     deletionMs: opts.deletionMs ?? 15_000,
     rateLimits: opts.rateLimits ?? true,
+    rateLimitFactor: opts.rateLimitFactor ?? 1,
     now: opts.now ?? Date.now,
   };
   const db = openDatabase(resolved.dataDir);
@@ -89,12 +92,17 @@ export function sandboxOptionsFromEnv(env: Record<string, string | undefined> = 
     const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
     return Number.isInteger(n) && n >= 0 ? n : d;
   };
+  const positive = (v: string | undefined, d: number) => {
+    const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
+    return Number.isFinite(n) && n > 0 ? n : d;
+  };
   return {
     dataDir: env.DATA_DIR?.trim() || ".data",
     seedMerchants: int(env.SANDBOX_SEED_MERCHANTS, 250),
     adminToken: env.SANDBOX_ADMIN_TOKEN?.trim() || "sandbox-admin",
     deletionMs: int(env.SANDBOX_DELETION_MS, 15_000),
     rateLimits: (env.SANDBOX_RATE_LIMITS?.trim().toLowerCase() || "on") !== "off",
+    rateLimitFactor: positive(env.SANDBOX_RATE_LIMIT_FACTOR, 1),
   };
 }
 

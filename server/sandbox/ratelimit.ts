@@ -31,6 +31,8 @@ export function countRequest(
   headers: Record<string, string>,
 ): void {
   if (!s.faults.rate_limits) return;
+  // SANDBOX_RATE_LIMIT_FACTOR lowers (or raises) every documented limit, e.g. for a short benchmark.
+  limit = Math.max(1, Math.floor(limit * (s.opts.rateLimitFactor ?? 1)));
   const now = s.now();
   const key = `${parentId} ${route}`;
   let b = s.buckets.get(key);

@@ -73,6 +73,7 @@ describe("options", () => {
       adminToken: "sandbox-admin",
       deletionMs: 15_000,
       rateLimits: true,
+      rateLimitFactor: 1,
     });
     expect(
       sandboxOptionsFromEnv({
@@ -81,8 +82,16 @@ describe("options", () => {
         SANDBOX_ADMIN_TOKEN: "t",
         SANDBOX_DELETION_MS: "50",
         SANDBOX_RATE_LIMITS: "off",
+        SANDBOX_RATE_LIMIT_FACTOR: "0.5",
       }),
-    ).toEqual({ dataDir: "/tmp/x", seedMerchants: 12, adminToken: "t", deletionMs: 50, rateLimits: false });
+    ).toEqual({
+      dataDir: "/tmp/x",
+      seedMerchants: 12,
+      adminToken: "t",
+      deletionMs: 50,
+      rateLimits: false,
+      rateLimitFactor: 0.5,
+    });
   });
 
   it("keeps one in-process sandbox per process on globalThis", () => {

@@ -260,3 +260,16 @@ describe("rate limits (SPEC §6)", () => {
     expect(off.headers.get("X-RateLimit-Limit")).toBeNull();
   });
 });
+
+describe("rate limit factor (SANDBOX_RATE_LIMIT_FACTOR)", () => {
+  it("scales every route's limit: 0.5 lets 30 status PUTs through a window, then 429", async () => {
+    kit = await openKit({ rateLimitFactor: 0.5 });
+    const id = (await kit.accounts())[0].account_id;
+    let last: Response | undefined;
+    for (let i = 0; i < 30; i++) last = await kit.write("PUT", `${A(id)}/status`, { status: "paused" });
+    expect(last?.status).toBe(200);
+    expect(last?.headers.get("X-RateLimit-Limit")).toBe("30");
+    expect(last?.headers.get("X-RateLimit-Remaining")).toBe("0");
+    expect((await kit.write("PUT", `${A(id)}/status`, { status: "paused" })).status).toBe(429);
+  });
+});

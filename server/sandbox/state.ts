@@ -7,6 +7,8 @@ export interface ResolvedOptions {
   adminToken: string;
   deletionMs: number;
   rateLimits: boolean;
+  /** Multiplies every route's limit (SPEC §6); 1 = as documented. */
+  rateLimitFactor?: number;
   now: () => number;
 }
 

@@ -17,7 +17,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
   await requireSection("/merchants");
   const search = readSearch(await searchParams);
   const db = await getConsoleDb();
-  const [page, taxonomy, countries] = await Promise.all([
+  const [page, taxonomy, countries, templates] = await Promise.all([
     loadMerchantPage(db, async () => getPartnershipsClient(), search).then(
       (p) => ({ ok: true as const, page: p }),
       (err: unknown) => {
@@ -27,6 +27,8 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
     ),
     getPartnerTaxonomy().catch(() => null),
     db.merchants.countries().catch(() => [] as string[]),
+    // Controls templates (Settings) for the bulk block/unblock dialog's "Start from template".
+    db.onboarding.listTemplates().catch(() => []),
   ]);
   const verticals = (taxonomy?.tree ?? [])
     .map((v) => ({ value: String(v.id), label: v.name }))
@@ -43,6 +45,10 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
         initialError={page.ok ? null : page.message}
         verticals={verticals}
         countries={countries}
+        bulk={{
+          taxonomy: taxonomy?.tree ?? [],
+          templates: templates.map((t) => ({ id: t.id, name: t.name, blocked: t.blocked, domainsText: t.domainsText })),
+        }}
       />
     </>
   );

@@ -9,6 +9,7 @@ import type {
 } from "@/lib/partnerships";
 import { registerRequest } from "@/lib/partnerships/accounts";
 import { accountId as accountIdFormat, boundedString } from "@/lib/partnerships/formats";
+import { limiterFor, type UpstreamRoute } from "@/server/partnerships/upstream-limiter";
 import { rememberControls } from "@/server/settings/controls-seen";
 import type { HandlerContext, HandlerResult } from "../types";
 import { upstreamOk } from "../types";
@@ -36,6 +37,19 @@ async function indexLocally(write: () => Promise<unknown>): Promise<void> {
   );
 }
 
+/**
+ * An interactive write takes a slot of the shared upstream budget (one statement, no wait), so a
+ * bulk job running meanwhile slows down for it; the budget must never fail the write itself.
+ */
+async function countUpstream(ctx: Ctx<unknown, unknown, unknown>, route: UpstreamRoute): Promise<void> {
+  try {
+    const client = await ctx.client();
+    await (await limiterFor(ctx.db, client.parentAccountId)).count(route);
+  } catch (e) {
+    console.error("upstream budget not counted:", e instanceof Error ? e.message : e);
+  }
+}
+
 /** A "before" read must never stop the write: the write reports its own error. */
 async function tryRead<T>(read: () => Promise<T>): Promise<T | null> {
   try {
@@ -56,6 +70,7 @@ export async function putControls(ctx: Ctx<Account, PutControlsRequest>) {
   const client = await ctx.client();
   const before = await tryRead(() => client.getControls(ctx.params.accountId));
   ctx.audit.before = before?.data ?? null;
+  await countUpstream(ctx, "putControls");
   const result = await client.putControls(ctx.params.accountId, ctx.body, ctx.writeOptions());
   ctx.audit.after = result.data;
   if (!result.dryRun) await rememberControls(ctx.db, ctx.params.accountId, result.data);
@@ -71,6 +86,7 @@ export async function putStatus(ctx: Ctx<Account, PutStatusBody>) {
   const client = await ctx.client();
   const before = await tryRead(() => client.getStatus(ctx.params.accountId));
   ctx.audit.before = before ? { status: before.data.status } : null;
+  await countUpstream(ctx, "putStatus");
   const result = await client.putStatus(ctx.params.accountId, { status: ctx.body.status }, ctx.writeOptions());
   ctx.audit.after = { status: result.data.status };
   if (!result.dryRun && !ctx.dryRun)
