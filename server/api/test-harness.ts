@@ -13,6 +13,7 @@ import { createConsoleDb } from "@/server/db";
 import type { Backend } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { createPartnershipsClient } from "@/server/partnerships";
+import type { PartnershipsClientConfig } from "@/server/partnerships/config";
 import type { PartnershipsClient } from "@/server/partnerships/types";
 import { createSandbox, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARENT_ACCOUNT_ID } from "@/server/sandbox";
 import { resetKnowledgeBootstrapForTests } from "./bootstrap";
@@ -74,6 +75,8 @@ export interface HarnessOptions {
   writeLimitPerMinute?: number;
   /** Another console database (e.g. PostgreSQL from server/db/test-backends); default SQLite in a temp folder. */
   backend?: Backend;
+  /** Overrides of the Partnerships client's settings (e.g. a sleep that ends an injected outage). */
+  client?: Partial<PartnershipsClientConfig>;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -97,6 +100,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     maxAttempts: 2,
     sleep: async () => {},
     logger: { info: () => {}, warn: () => {} },
+    ...opts.client,
   });
   const make = async (email: string, role: Role): Promise<SessionUser> => {
     const row = await db.users.create({ email, name: email.split("@")[0] ?? email, role, passwordHash: null });
