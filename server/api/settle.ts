@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/server/auth/types";
+import { InvalidCursorError } from "@/server/db/errors";
 import type { ConsoleDb } from "@/server/db/types";
 import { outcomeFor, writeAudit } from "./audit";
 import { HttpError } from "./http";
@@ -34,6 +35,14 @@ export function fromHttpError(err: HttpError): Outcome {
 /** Any failure of a routed request as an outcome: ours, the upstream's (mapped), or a bug (500, internals hidden). */
 export function fromError(err: unknown, route: AnyRoute): Outcome {
   if (err instanceof HttpError) return fromHttpError(err);
+  // A paging cursor the console never handed out (edited, truncated): the caller's mistake, not a 500.
+  if (err instanceof InvalidCursorError) {
+    return fromHttpError(
+      new HttpError(400, "validation_failed", "The paging cursor is not valid: start from the first page.", {
+        fields: { "query.cursor": "is not a valid cursor" },
+      }),
+    );
+  }
   if (isUpstreamError(err)) {
     const mapped = mapUpstreamError(err, { write: route.write, retrySafe: route.retrySafe !== false });
     return { ...fromHttpError(mapped.error), release: mapped.retryable, unknown: mapped.outcomeUnknown };

@@ -77,6 +77,8 @@ export interface HarnessOptions {
   backend?: Backend;
   /** Overrides of the Partnerships client's settings (e.g. a sleep that ends an injected outage). */
   client?: Partial<PartnershipsClientConfig>;
+  /** Sees every request the console's client sends to the sandbox (token requests included). */
+  onUpstream?: (request: Request) => void;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -89,7 +91,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     adminToken: ADMIN_TOKEN,
     rateLimits: false,
   });
-  const sandboxFetch: typeof fetch = (input, init) => sb.fetch(new Request(input, init));
+  const sandboxFetch: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    opts.onUpstream?.(request);
+    return sb.fetch(request);
+  };
   const client = createPartnershipsClient({
     apiUrl: SANDBOX,
     authUrl: SANDBOX,
