@@ -35,6 +35,8 @@ export interface UsersRepo {
   setRole(id: string, role: Role): Promise<UserRow | undefined>;
   setDisabled(id: string, disabled: boolean): Promise<UserRow | undefined>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  /** Sign-out: bumps session_version, so every cookie issued before (a copied or stolen one too) stops working. */
+  endSessions(id: string): Promise<void>;
 }
 
 export type AuditOutcome = "success" | "failure" | "denied" | "error";
