@@ -87,17 +87,17 @@ export async function instancesPhase(sandbox: string, dir: string, ports = [3521
     await a.kill("SIGKILL");
     await Promise.all([pending, pendingStatus]);
     await sandboxAdmin(sandbox, "POST", "/_sandbox/faults", { latency_ms: 0 });
-    const retryPrivacy = await intent(sb, "POST", "/api/privacy-requests", twinBody, {
-      key: writeKey,
-      deadlineMs: 90_000,
-    });
-    const retryStatus = await intent(
-      sb,
-      "PUT",
-      `/api/merchants/${account}/status`,
-      { status: "paused" },
-      { key: statusKey, deadlineMs: 90_000 },
-    );
+    // Both retries at once, as two browser tabs would.
+    const [retryPrivacy, retryStatus] = await Promise.all([
+      intent(sb, "POST", "/api/privacy-requests", twinBody, { key: writeKey, deadlineMs: 90_000 }),
+      intent(
+        sb,
+        "PUT",
+        `/api/merchants/${account}/status`,
+        { status: "paused" },
+        { key: statusKey, deadlineMs: 90_000 },
+      ),
+    ]);
     // biome-ignore lint/suspicious/noExplicitAny: sandbox state
     const st = await sandboxAdmin<any>(sandbox, "GET", `/_sandbox/accounts/${account}`);
     out.killOneMidWrite = {

@@ -20,7 +20,9 @@ export async function loadPhase(s: Session, consoleProc: Proc, seconds: number, 
       path,
       requests: result.requests.total,
       rps: Math.round(result.requests.average),
-      errors: result.errors + result.timeouts,
+      // Timeouts: no answer within autocannon's 10 s (the queue on a busy machine); errors: connection failures.
+      timeouts: result.timeouts,
+      errors: result.errors - result.timeouts,
       non2xx: result.non2xx,
       p50ms: result.latency.p50,
       p99ms: result.latency.p99,
@@ -28,5 +30,8 @@ export async function loadPhase(s: Session, consoleProc: Proc, seconds: number, 
       rssAfterMiB: consoleProc.rssMiB(),
     });
   }
+  // Memory once the queue has drained: growth that stays is what would leak.
+  await new Promise((r) => setTimeout(r, 10_000));
+  out.push({ rssAfterIdleMiB: consoleProc.rssMiB() });
   return out;
 }
