@@ -12,7 +12,7 @@ import { sandboxAdmin, startConsole } from "./procs";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PG = process.env.SOAK_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
-const SCHEMA = "reliab_soak";
+const SCHEMA = process.env.SOAK_PG_SCHEMA ?? "reliab_soak";
 
 async function dropSchema() {
   const client = new pg.Client({ connectionString: PG });
