@@ -76,7 +76,7 @@ test("SIGKILL mid writes of every kind: retried with the same keys, each applied
   await c.proc.kill("SIGKILL");
 });
 
-test("two instances on one PostgreSQL: one intent on both is one upstream write; a kill lets the other finish", async () => {
+test("two instances on one PostgreSQL: one intent on both is one upstream write; one write limit; a kill lets the other finish", async () => {
   const probe = new pg.Client({ connectionString: process.env.SOAK_PG_URL ?? "postgres://root@127.0.0.1:5432/test" });
   const reachable = await probe.connect().then(
     () => true,
@@ -88,9 +88,14 @@ test("two instances on one PostgreSQL: one intent on both is one upstream write;
     sameIntentOnBoth: { filedUpstream: number; settled: number };
     goLiveOnBoth: { state: string; accountsForTheMerchant: number };
     killOneMidWrite: { privacyFiledUpstream: number; status: { status: number; upstream: string } };
+    writeLimitAcrossBoth: { limitPerMinute: number; accepted: number; refused429: number };
   };
   expect(r.sameIntentOnBoth).toMatchObject({ filedUpstream: 1, settled: 202 });
   expect(r.goLiveOnBoth).toEqual({ state: "done", accountsForTheMerchant: 1 });
+  expect(r.writeLimitAcrossBoth, JSON.stringify(r.writeLimitAcrossBoth)).toMatchObject({
+    accepted: 60,
+    refused429: 10,
+  });
   expect(r.killOneMidWrite.privacyFiledUpstream).toBeLessThanOrEqual(1);
   expect(r.killOneMidWrite.status).toMatchObject({ status: 200, upstream: "paused" });
 });

@@ -13,6 +13,8 @@ import { sandboxAdmin, startConsole } from "./procs";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PG = process.env.SOAK_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
 const SCHEMA = process.env.SOAK_PG_SCHEMA ?? "reliab_soak";
+/** The console's default per-user write limit, shared through the database. */
+const LIMIT = 60;
 
 async function dropSchema() {
   const client = new pg.Client({ connectionString: PG });
@@ -29,7 +31,7 @@ export async function instancesPhase(sandbox: string, dir: string, ports = [3521
   const databaseUrl = `${PG}?schema=${SCHEMA}`;
   // One data folder: the generated session secret is shared, so either instance reads the other's cookie.
   const start = (port: number) =>
-    startConsole({ port, dataDir: `${dir}/pg-console`, sandboxUrl: sandbox, databaseUrl });
+    startConsole({ port, dataDir: `${dir}/pg-console`, sandboxUrl: sandbox, databaseUrl, writeLimitPerMinute: LIMIT });
   const a = await start(ports[0] as number);
   const b = await start(ports[1] as number);
   try {
@@ -71,6 +73,30 @@ export async function instancesPhase(sandbox: string, dir: string, ports = [3521
       if (st?.account?.external_account_id === external) accounts++;
     }
     out.goLiveOnBoth = { state: run.state, accountsForTheMerchant: accounts };
+
+    // One user's write limit holds across both: LIMIT + 10 dry-run writes, alternating A and B, in a burst.
+    const sm = await signIn(a.url, "manager@demo.test");
+    const smb = { ...sm, base: b.url };
+    // The limiter counts in fixed minute windows: keep the burst inside one.
+    while (Date.now() % 60_000 > 45_000) await sleep(500);
+    const burst = await Promise.all(
+      Array.from({ length: LIMIT + 10 }, (_, i) =>
+        call(
+          i % 2 ? smb : sm,
+          "PUT",
+          `/api/merchants/${run.accountId}/status?dry_run=true`,
+          { status: "paused" },
+          randomUUID(),
+        ),
+      ),
+    );
+    out.writeLimitAcrossBoth = {
+      limitPerMinute: LIMIT,
+      sent: burst.length,
+      accepted: burst.filter((x) => x.status !== 429).length,
+      refused429: burst.filter((x) => x.status === 429).length,
+      statuses: [...new Set(burst.map((x) => x.status))].sort(),
+    };
 
     // Kill A mid-write; the user's retry goes to B with the same key.
     await sandboxAdmin(sandbox, "POST", "/_sandbox/faults", { latency_ms: 3000 });

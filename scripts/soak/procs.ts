@@ -81,6 +81,8 @@ export interface ConsoleOptions {
   dataDir: string;
   sandboxUrl: string;
   databaseUrl?: string;
+  /** Default 100 000 (the faults phase writes fast); the instances phase uses the console's real default. */
+  writeLimitPerMinute?: number;
 }
 
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
@@ -92,7 +94,7 @@ export async function startConsole(o: ConsoleOptions): Promise<Proc> {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_URL: `http://localhost:${o.port}`,
       SANDBOX_URL: o.sandboxUrl,
-      WRITE_RATE_LIMIT_PER_MINUTE: "100000",
+      WRITE_RATE_LIMIT_PER_MINUTE: String(o.writeLimitPerMinute ?? 100_000),
       CONSOLE_REQUEST_LOG: "off",
       ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
     },
