@@ -10,6 +10,10 @@ const sandboxDataDir = `${dataDir}-sandbox`;
 // Set by scripts/e2e-postgres.mjs: the same journeys with the console's data in PostgreSQL.
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
+// The console's stdout and stderr, scanned for secrets once every journey has run (e2e/global-teardown.ts).
+const serverLog = `${dataDir}/server.log`;
+process.env.E2E_SERVER_LOG = serverLog;
+
 // Read by e2e/sandbox.ts (the spec files run in this process's workers).
 process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
 
@@ -19,6 +23,7 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
   timeout: 60_000,
   use: {
     baseURL: `http://localhost:${port}`,
@@ -54,7 +59,7 @@ export default defineConfig({
     },
     {
       // The build is made by the test command before Playwright runs (see README).
-      command: `rm -rf ${dataDir} && ${databaseUrl ? "node scripts/e2e-postgres.mjs --reset && " : ""}npx next start --port ${port}`,
+      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${databaseUrl ? "node scripts/e2e-postgres.mjs --reset && " : ""}npx next start --port ${port} 2>&1 | tee ${serverLog}`,
       url: `http://localhost:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

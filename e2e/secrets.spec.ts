@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { findSecrets } from "./secret-patterns";
 
 /**
  * The partner credentials and tokens live only on the server. This scans what
@@ -11,27 +12,6 @@ import { expect, type Page, test } from "@playwright/test";
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? "demo-password";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next";
-/** Secret values: never anywhere a browser can read. */
-const SECRET_VALUES: [string, RegExp][] = [
-  ["partner client secret", /rsec_[A-Za-z0-9]+/],
-  ["sandbox admin token", /sandbox-admin(?![-\w])/],
-  ["bearer token", /Bearer\s+[A-Za-z0-9._~+/-]{16,}/],
-];
-/**
- * Token-exchange field names: their presence in an answer would mean a token
- * answer leaked through. Only the OpenAPI document may name them, because it
- * describes the upstream's token endpoint.
- */
-const TOKEN_FIELDS: [string, RegExp][] = [
-  ["OAuth token field", /access_token/],
-  ["client_secret field", /client_secret/],
-];
-
-function findSecrets(text: string, opts: { fieldNamesAllowed?: boolean } = {}): string[] {
-  const patterns = opts.fieldNamesAllowed ? SECRET_VALUES : [...SECRET_VALUES, ...TOKEN_FIELDS];
-  return patterns.filter(([, re]) => re.test(text)).map(([name, re]) => `${name}: ${text.match(re)?.[0]}`);
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);

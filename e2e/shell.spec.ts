@@ -35,6 +35,12 @@ test.describe("the shell", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const response = await page.reload();
       expect(response?.status(), label).toBe(200);
+      // The security headers on every page, not only sign-in.
+      const headers = response!.headers();
+      expect(headers["content-security-policy"], label).toContain("frame-ancestors 'none'");
+      expect(headers["x-content-type-options"], label).toBe("nosniff");
+      expect(headers["x-frame-options"], label).toBe("DENY");
+      expect(headers["referrer-policy"], label).toBe("strict-origin-when-cross-origin");
     }
     expect(problems).toEqual([]);
   });

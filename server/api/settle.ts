@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "@/server/auth/types";
+import { InvalidCursorError } from "@/server/db/errors";
 import { auditRepo } from "@/server/db/repos/audit";
 import { intentsRepo } from "@/server/db/repos/intents";
 import { journalRepo } from "@/server/db/repos/journal";
@@ -52,6 +53,14 @@ export function fromAbort(): Outcome {
 /** Any failure of a routed request as an outcome: ours, the upstream's (mapped), or a bug (500, internals hidden). */
 export function fromError(err: unknown, route: AnyRoute): Outcome {
   if (err instanceof HttpError) return fromHttpError(err);
+  // A paging cursor the console never handed out (edited, truncated): the caller's mistake, not a 500.
+  if (err instanceof InvalidCursorError) {
+    return fromHttpError(
+      new HttpError(400, "validation_failed", "The paging cursor is not valid: start from the first page.", {
+        fields: { "query.cursor": "is not a valid cursor" },
+      }),
+    );
+  }
   if (isUpstreamError(err)) {
     const mapped = mapUpstreamError(err, { write: route.write, retrySafe: route.retrySafe !== false });
     return { ...fromHttpError(mapped.error), release: mapped.retryable, unknown: mapped.outcomeUnknown };

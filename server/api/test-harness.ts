@@ -13,6 +13,7 @@ import { createConsoleDb } from "@/server/db";
 import type { Backend } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { createPartnershipsClient } from "@/server/partnerships";
+import type { PartnershipsClientConfig } from "@/server/partnerships/config";
 import type { PartnershipsClient } from "@/server/partnerships/types";
 import { createSandbox, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARENT_ACCOUNT_ID } from "@/server/sandbox";
 import { resetKnowledgeBootstrapForTests } from "./bootstrap";
@@ -74,6 +75,10 @@ export interface HarnessOptions {
   writeLimitPerMinute?: number;
   /** Another console database (e.g. PostgreSQL from server/db/test-backends); default SQLite in a temp folder. */
   backend?: Backend;
+  /** Overrides of the Partnerships client's settings (e.g. a sleep that ends an injected outage). */
+  client?: Partial<PartnershipsClientConfig>;
+  /** Sees every request the console's client sends to the sandbox (token requests included). */
+  onUpstream?: (request: Request) => void;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -86,7 +91,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     adminToken: ADMIN_TOKEN,
     rateLimits: false,
   });
-  const sandboxFetch: typeof fetch = (input, init) => sb.fetch(new Request(input, init));
+  const sandboxFetch: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    opts.onUpstream?.(request);
+    return sb.fetch(request);
+  };
   const client = createPartnershipsClient({
     apiUrl: SANDBOX,
     authUrl: SANDBOX,
@@ -97,6 +106,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     maxAttempts: 2,
     sleep: async () => {},
     logger: { info: () => {}, warn: () => {} },
+    ...opts.client,
   });
   const make = async (email: string, role: Role): Promise<SessionUser> => {
     const row = await db.users.create({ email, name: email.split("@")[0] ?? email, role, passwordHash: null });

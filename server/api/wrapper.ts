@@ -4,6 +4,7 @@ import { parseIdempotencyKey } from "@/lib/partnerships/formats";
 import type { SessionUser } from "@/server/auth/types";
 import { INTENT_HEARTBEAT_MS } from "@/server/db/repos/intents";
 import type { ConsoleDb } from "@/server/db/types";
+import { noteRole, traceApiRequest } from "@/server/observability/tracing";
 import { UpstreamUnavailableError } from "@/server/partnerships/errors";
 import { ensureKnowledgeBootstrap } from "./bootstrap";
 import type { ApiDeps } from "./context";
@@ -52,6 +53,16 @@ async function answer(request: Request, url: URL, deps: ApiDeps, table: readonly
     });
   }
   const { route, params } = match;
+  return traceApiRequest(request, route.path, () => runMatched(request, deps, route, params, url));
+}
+
+async function runMatched(
+  request: Request,
+  deps: ApiDeps,
+  route: AnyRoute,
+  params: Record<string, string>,
+  url: URL,
+): Promise<Response> {
   // The session cookie as re-issued by the session check: sent with whatever this request answers.
   let setCookie: string[] = [];
   try {
@@ -60,6 +71,7 @@ async function answer(request: Request, url: URL, deps: ApiDeps, table: readonly
     const admission = await admit(request, deps, { ...route, role: route.role }, params.accountId ?? null);
     if (!admission.ok) return admission.response;
     setCookie = admission.setCookie;
+    noteRole(admission.user.role);
     await ensureKnowledgeBootstrap(deps, admission.db);
     return withCookies(await runRoute(request, deps, admission.db, admission.user, route, params, url), setCookie);
   } catch (err) {

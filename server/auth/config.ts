@@ -236,6 +236,9 @@ export function buildAuthConfig(): NextAuthConfig {
     events: {
       async signOut(message) {
         const token = "token" in message ? (message.token as (ConsoleClaims & { email?: string }) | null) : null;
+        // A JWT session lives in the cookie: without this, a copy of the cookie taken before sign-out
+        // would keep working until it expires. Ends this user's other sessions too (sign out everywhere).
+        if (token?.uid) await (await getConsoleDb()).users.endSessions(token.uid);
         await auditAuth({
           action: "auth.sign_out",
           outcome: "success",

@@ -126,4 +126,50 @@ describe("getRequestSession (the API layer's one session read)", () => {
     const forged = `${COOKIE}=${await encodeSessionToken({ token: { uid: row.id, role: "admin", sv: row.sessionVersion, signedInAt: Date.now(), lastSeenAt: Date.now() }, secret: "not-the-secret-0123456789abcdefgh", salt: COOKIE })}`;
     expect((await getRequestSession(request(forged))).user).toBeNull();
   });
+
+  it("ends a session idle past SESSION_IDLE_MINUTES, and one older than SESSION_MAX_HOURS however busy", async () => {
+    process.env.SESSION_IDLE_MINUTES = "2";
+    process.env.SESSION_MAX_HOURS = "1";
+    resetEnvForTests();
+    try {
+      const db = holder.db!;
+      const row = await db.users.create({ email: "five@api.test", name: "Five", role: "support", passwordHash: null });
+      const now = Date.now();
+      const active = await cookieFor(row, now - 60_000);
+      expect((await getRequestSession(request(active))).user?.id).toBe(row.id);
+      const idle = await cookieFor(row, now - 3 * 60_000);
+      expect((await getRequestSession(request(idle))).user).toBeNull();
+      // Seen a second ago, but signed in more than an hour ago: the absolute lifetime ends it.
+      const busy = `${COOKIE}=${await encodeSessionToken({
+        token: {
+          sub: row.id,
+          uid: row.id,
+          email: row.email,
+          role: row.role,
+          sv: row.sessionVersion,
+          signedInAt: now - 61 * 60_000,
+          lastSeenAt: now - 1_000,
+        },
+        secret: getAuthSecret(),
+        salt: COOKIE,
+      })}`;
+      expect((await getRequestSession(request(busy))).user).toBeNull();
+    } finally {
+      delete process.env.SESSION_IDLE_MINUTES;
+      delete process.env.SESSION_MAX_HOURS;
+      resetEnvForTests();
+    }
+  });
+
+  it("sign-out ends every cookie issued before it (endSessions), a copied one too", async () => {
+    const db = holder.db!;
+    const row = await db.users.create({ email: "six@api.test", name: "Six", role: "admin", passwordHash: null });
+    const cookie = await cookieFor(row);
+    expect((await getRequestSession(request(cookie))).user?.id).toBe(row.id);
+    await db.users.endSessions(row.id);
+    expect((await getRequestSession(request(cookie))).user).toBeNull();
+    expect((await getRequestSession(request(await cookieFor((await db.users.findById(row.id))!)))).user?.id).toBe(
+      row.id,
+    );
+  });
 });

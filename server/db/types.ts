@@ -51,6 +51,8 @@ export interface UsersRepo {
    */
   change(id: string, patch: { role?: Role; disabled?: boolean }): Promise<UserChangeResult>;
   recordSignIn(id: string, method: string, at?: string): Promise<void>;
+  /** Sign-out: bumps session_version, so every cookie issued before (a copied or stolen one too) stops working. */
+  endSessions(id: string): Promise<void>;
 }
 
 export interface InviteRow {

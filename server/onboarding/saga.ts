@@ -7,6 +7,7 @@ import type { PutControlsRequest } from "@/lib/partnerships/controls";
 import type { PatchLayoutRequest } from "@/lib/partnerships/pages";
 import type { PayoutSetupRequest } from "@/lib/partnerships/payout";
 import { isUpstreamError } from "@/server/api/upstream-errors";
+import { INTENT_IN_FLIGHT_TIMEOUT_MS } from "@/server/db/repos/intents";
 import type { ConsoleDb, OnboardingRunRow, OnboardingStepRow } from "@/server/db/types";
 import type { PartnershipsClient } from "@/server/partnerships/types";
 import { rememberControls } from "@/server/settings/controls-seen";
@@ -37,7 +38,11 @@ export interface SagaDeps {
 
 export type DriveOutcome = "done" | "failed" | "paused" | "busy" | "missing" | "lost_lease";
 
-const DEFAULT_TTL_MS = 30_000;
+/**
+ * As long as an abandoned write intent (intents.ts): renewed every third of it, so a run whose
+ * console died is taken over by the next poll about 15 s later, not 30 (issue #10: retries within ~20 s).
+ */
+const DEFAULT_TTL_MS = INTENT_IN_FLIGHT_TIMEOUT_MS;
 /** A step that keeps crashing the driver (not an upstream answer) is failed after this many sends. */
 const MAX_ATTEMPTS = 25;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { startAttemptSpan } from "@/server/observability/tracing";
 import { type AnswerContext, type AnswerMeta, interpretAnswer, parseJson } from "./answer";
 import { backoffDelay, type ResolvedConfig, raceAbort } from "./config";
 import { ConflictError, PartnershipsError, RateLimitedError, type UpstreamUnavailableError } from "./errors";
@@ -137,7 +138,8 @@ export class Transport {
     const timer = setTimeout(() => controller.abort(), this.cfg.timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, controller.signal]) : controller.signal;
     const started = this.cfg.now();
-    const log = { method: spec.method, path: spec.route, attempt };
+    const span = startAttemptSpan(spec.method, spec.route, attempt, spec.idempotencyKey !== undefined);
+    const log = { method: spec.method, path: spec.route, attempt, ...span.ids };
     try {
       const res = await raceAbort(
         this.cfg.fetch(url, {
@@ -160,6 +162,7 @@ export class Transport {
         retryAfterSeconds: parseRetryAfter(h.get("retry-after"), this.cfg.now()),
         attempts: attempt,
       };
+      span.answered(res.status, meta.requestId, meta.operationId, meta.replayed);
       this.cfg.logger.info({
         event: "partnerships.request",
         ...log,
@@ -171,8 +174,9 @@ export class Transport {
       });
       return { answered: true, body: parseJson(text), meta, token };
     } catch (cause) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? cause;
       const timeout = controller.signal.aborted;
+      span.failed(timeout ? "timeout" : "network");
+      if (spec.signal?.aborted) throw spec.signal.reason ?? cause;
       this.cfg.logger.warn({
         event: "partnerships.request",
         ...log,

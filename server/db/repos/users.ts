@@ -171,5 +171,13 @@ export function usersRepo(db: Kysely<Database>): UsersRepo {
         .where("id", "=", id)
         .execute();
     },
+
+    async endSessions(id) {
+      await db
+        .updateTable("users")
+        .set((eb) => ({ session_version: eb("session_version", "+", 1), updated_at: nowIso() }))
+        .where("id", "=", id)
+        .execute();
+    },
   };
 }

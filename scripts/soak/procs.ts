@@ -1,0 +1,117 @@
+/**
+ * Child processes of the soak: a standalone sandbox and `next start` consoles
+ * (run with node directly, so the pid is the server's own and SIGKILL hits it).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const SANDBOX_ADMIN = "sandbox-admin";
+
+export interface Proc {
+  url: string;
+  child: ChildProcess;
+  /** Resident memory of the process in MiB (Linux /proc). */
+  rssMiB(): number;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  log: string[];
+}
+
+async function waitFor(url: string, ms: number, headers: Record<string, string> = {}): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const res = await fetch(url, { headers });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > end) throw new Error(`${url} did not come up in ${ms} ms`);
+    await sleep(200);
+  }
+}
+
+function start(cmd: string, args: string[], env: Record<string, string>, url: string): Proc {
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  const keep = (b: Buffer) => {
+    for (const line of b.toString().split("\n")) if (line) log.push(line);
+    if (log.length > 5000) log.splice(0, log.length - 5000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return {
+    url,
+    child,
+    log,
+    rssMiB() {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      return m ? Math.round(Number(m[1]) / 1024) : 0;
+    },
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function startSandbox(port: number, dataDir: string, seed = 20): Promise<Proc> {
+  const p = start(
+    process.execPath,
+    ["--import", "tsx", "server/sandbox/standalone.ts"],
+    {
+      SANDBOX_PORT: String(port),
+      DATA_DIR: dataDir,
+      SANDBOX_RATE_LIMITS: "off",
+      SANDBOX_SEED_MERCHANTS: String(seed),
+      SANDBOX_DELETION_MS: "3000",
+    },
+    `http://127.0.0.1:${port}`,
+  );
+  await waitFor(`${p.url}/_sandbox/privacy-requests`, 60_000);
+  return p;
+}
+
+export interface ConsoleOptions {
+  port: number;
+  dataDir: string;
+  sandboxUrl: string;
+  databaseUrl?: string;
+  /** Default 100 000 (the faults phase writes fast); the instances phase uses the console's real default. */
+  writeLimitPerMinute?: number;
+}
+
+export async function startConsole(o: ConsoleOptions): Promise<Proc> {
+  const p = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(o.port)],
+    {
+      DATA_DIR: o.dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_URL: `http://localhost:${o.port}`,
+      SANDBOX_URL: o.sandboxUrl,
+      WRITE_RATE_LIMIT_PER_MINUTE: String(o.writeLimitPerMinute ?? 100_000),
+      CONSOLE_REQUEST_LOG: "off",
+      ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+    },
+    `http://localhost:${o.port}`,
+  );
+  await waitFor(`${p.url}/api/health`, 120_000);
+  return p;
+}
+
+/** The sandbox's admin endpoints (SPEC §8). */
+export async function sandboxAdmin<T>(sandbox: string, method: string, p: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox}${p}`, {
+    method,
+    headers: { "X-Sandbox-Admin": SANDBOX_ADMIN, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`sandbox ${method} ${p}: ${res.status} ${text.slice(0, 200)}`);
+  return (p.endsWith(".csv") ? text : JSON.parse(text).data) as T;
+}
