@@ -60,6 +60,10 @@ test("Settings is a section: Users and Health, each with its heading, marked in 
   await expect(region("Database")).toContainText(/SQLite|PostgreSQL/);
   await expect(region("Database")).toContainText(/Migration\s*\d{4}_\w+/);
   await expect(region("Build")).toContainText(/Version\s*\d+\.\d+\.\d+/);
+  // The shared limiter's window per route: the documented limit and what is left of it.
+  const budget = region("Rate-limit budget").getByRole("table", { name: "Rate-limit budget left per route" });
+  await expect(budget.getByRole("row", { name: /^Set status \d+ \d+ \d+/ })).toBeVisible();
+  await expect(budget.getByRole("row", { name: /^Register merchant/ })).toBeVisible();
   const html = await page.content();
   expect(html).not.toMatch(/rsec_|access_token/);
   await expectNoAxeViolations(page);

@@ -3,6 +3,7 @@ import type { ConsoleDb } from "@/server/db/types";
 import type { Env } from "@/server/env";
 import type { PartnershipsClient } from "@/server/partnerships/types";
 import { type UpstreamMode, upstreamModeOf } from "@/server/partnerships/upstream";
+import { limiterFor, type UpstreamBudget } from "@/server/partnerships/upstream-limiter";
 
 /**
  * Settings → Health: what an admin needs to judge the console at a glance. Each
@@ -18,6 +19,8 @@ export interface HealthReport {
   token: { obtainedAt: string | null; ageSeconds: number | null; renewsInSeconds: number | null };
   database: { kind: "SQLite" | "PostgreSQL"; reachable: boolean; migration: string | null; error: string | null };
   build: { version: string; commit: string | null };
+  /** Per upstream route, this window of the limiter every instance shares (never a 429 read from the API). */
+  rateBudget: { routes: UpstreamBudget[]; error: null } | { routes: null; error: string };
 }
 
 const MODE_LABELS: Record<UpstreamMode, string> = {
@@ -94,6 +97,16 @@ export function buildInfo(): HealthReport["build"] {
   };
 }
 
+/** The shared limiter's window per route, read from the console database (so it is the same on every instance). */
+export async function rateBudget(db: ConsoleDb, client: PartnershipsClient): Promise<HealthReport["rateBudget"]> {
+  try {
+    const limiter = await limiterFor(db, client.parentAccountId);
+    return { routes: await limiter.budget(), error: null };
+  } catch (err) {
+    return { routes: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 export async function healthReport(deps: {
   env: Env;
   db: ConsoleDb;
@@ -101,7 +114,11 @@ export async function healthReport(deps: {
   now?: () => number;
 }): Promise<HealthReport> {
   const now = deps.now ?? Date.now;
-  const [upstream, database] = await Promise.all([checkUpstream(deps.client), databaseState(deps.db)]);
+  const [upstream, database, budget] = await Promise.all([
+    checkUpstream(deps.client),
+    databaseState(deps.db),
+    rateBudget(deps.db, deps.client),
+  ]);
   return {
     checkedAt: new Date(now()).toISOString(),
     mode: modeOf(deps.env),
@@ -110,5 +127,6 @@ export async function healthReport(deps: {
     token: tokenAge(deps.client, now()),
     database,
     build: buildInfo(),
+    rateBudget: budget,
   };
 }

@@ -6,6 +6,7 @@ import {
   TokenSection,
   UpstreamSection,
 } from "@/components/settings/health-sections";
+import { RateBudgetSection } from "@/components/settings/rate-budget-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSection } from "@/server/auth";
@@ -41,6 +42,9 @@ export default async function SettingsHealthPage() {
         <TokenSection token={report.token} />
         <DatabaseSection database={report.database} />
         <BuildSection build={report.build} />
+      </div>
+      <div className="mt-4">
+        <RateBudgetSection budget={report.rateBudget} />
       </div>
     </>
   );
