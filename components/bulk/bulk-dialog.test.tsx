@@ -31,6 +31,7 @@ describe("bulk dialog", () => {
         action: "block",
         pairs: [{ partnerVerticalId: 1500, partnerSubVerticalId: 1610 }],
         domains: ["rival.example.com"],
+        templateId: "t1",
       });
       const data = { total: 1, checked: 1, willChange: 1, alreadyMatch: 0, items: [], dryRuns: [] };
       return new Response(JSON.stringify({ data }), { status: 200, headers: { "Content-Type": "application/json" } });

@@ -58,6 +58,7 @@ export function BulkDialog({
   const [reason, setReason] = useState("");
   const [pairs, setPairs] = useState<VerticalPair[]>([]);
   const [domainsText, setDomainsText] = useState("");
+  const [templateId, setTemplateId] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ forBody: string; data: BulkPreview } | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -76,7 +77,12 @@ export function BulkDialog({
   const body: BulkJobBodyInput = {
     params: statusAction
       ? { action, reason }
-      : { action, pairs: pairs.map((p) => ({ ...p })), domains: parsedDomains.domains },
+      : {
+          action,
+          pairs: pairs.map((p) => ({ ...p })),
+          domains: parsedDomains.domains,
+          ...(templateId ? { templateId } : {}),
+        },
     selection,
   };
   const bodyKey = JSON.stringify(body);
@@ -162,6 +168,7 @@ export function BulkDialog({
                 defaultValue=""
                 onChange={(e) => {
                   const t = templates.find((x) => x.id === e.target.value);
+                  setTemplateId(t?.id ?? "");
                   if (t) {
                     setPairs(t.blocked.map((p) => ({ ...p })));
                     setDomainsText(t.domainsText);

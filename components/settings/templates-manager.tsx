@@ -14,8 +14,11 @@ const EMPTY: TemplateBody = { name: "", blocked: [], domainsText: "" };
 
 function usesText(t: TemplateView): string {
   const drafts = t.uses.byKind.onboarding_drafts ?? 0;
-  const other = t.uses.total - drafts;
-  const parts = [`${drafts} onboarding ${drafts === 1 ? "draft" : "drafts"}`];
+  const jobs = t.uses.byKind.bulk_jobs ?? 0;
+  const other = t.uses.total - drafts - jobs;
+  const parts: string[] = [];
+  if (drafts > 0 || jobs === 0) parts.push(`${drafts} onboarding ${drafts === 1 ? "draft" : "drafts"}`);
+  if (jobs > 0) parts.push(`${jobs} bulk ${jobs === 1 ? "job" : "jobs"}`);
   if (other > 0) parts.push(`${other} other`);
   return t.uses.total === 0 ? "Not used" : parts.join(", ");
 }

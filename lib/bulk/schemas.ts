@@ -46,6 +46,11 @@ export const controlsParams = z
     domains: z
       .array(z.string().trim().toLowerCase().pipe(domain))
       .max(MAX_BULK_DOMAINS, `must be at most ${MAX_BULK_DOMAINS} domains`),
+    /** The controls template the dialog started from, so Settings can show the template in use. */
+    templateId: z
+      .string()
+      .regex(/^[a-z0-9]{1,40}$/, "is not a template id")
+      .optional(),
   })
   .refine((p) => p.pairs.length + p.domains.length > 0, {
     message: "choose at least one vertical or domain",

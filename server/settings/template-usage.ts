@@ -13,9 +13,23 @@ export type TemplateUsageCounter = (db: ConsoleDb, ids: readonly string[]) => Pr
 export const TEMPLATE_USAGE_COUNTERS: Record<string, TemplateUsageCounter> = {
   /** Onboarding drafts in progress whose controls started from the template. */
   onboarding_drafts: (db, ids) => db.templates.draftUses(ids),
+  /** Bulk jobs still to run (running or paused) whose blocks started from the template. */
+  bulk_jobs: async (db, ids) => {
+    const out = new Map<string, number>();
+    for (const id of ids) {
+      const row = await db.kysely
+        .selectFrom("bulk_jobs")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("status", "in", ["running", "paused"])
+        .where("params_json", "like", `%"templateId":${JSON.stringify(id)}%`)
+        .executeTakeFirst();
+      out.set(id, Number(row?.n ?? 0));
+    }
+    return out;
+  },
 };
 
-export const USAGE_LABELS: Record<string, string> = { onboarding_drafts: "onboarding drafts" };
+export const USAGE_LABELS: Record<string, string> = { onboarding_drafts: "onboarding drafts", bulk_jobs: "bulk jobs" };
 
 export async function templateUsage(
   db: ConsoleDb,
