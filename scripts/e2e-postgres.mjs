@@ -31,12 +31,14 @@ const result = spawnSync(
     "playwright",
     "test",
     // The journeys whose storage differs by engine: sessions and users, the merchant index's text search,
-    // the privacy history; the rest run on SQLite only (their repos are unit-tested on both engines).
+    // the privacy history, bulk jobs under their lease, users and invites; the rest run on SQLite only (their repos are unit-tested on both engines).
     "e2e/auth.spec.ts",
     "e2e/shell.spec.ts",
     "e2e/api.spec.ts",
     "e2e/merchants-list.spec.ts",
     "e2e/privacy.spec.ts",
+    "e2e/bulk.spec.ts",
+    "e2e/settings-users.spec.ts",
     ...process.argv.slice(2),
   ],
   {
