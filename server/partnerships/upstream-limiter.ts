@@ -1,5 +1,6 @@
 import "server-only";
 import { type Kysely, sql } from "kysely";
+import { OPERATIONS_LIMIT, READ_LIMIT, WRITE_LIMITS } from "@/lib/partnerships/rate-limits";
 import type { ConsoleDb } from "@/server/db/types";
 import type { Env } from "@/server/env";
 
@@ -18,19 +19,11 @@ import type { Env } from "@/server/env";
 
 /** Documented per-minute limits by route (SPEC §6). Reads are per route, 600 each. */
 export const DOCUMENTED_LIMITS = {
-  register: 10,
-  payoutSetup: 10,
-  networkPrivacy: 10,
-  dataDeletion: 10,
-  addPages: 30,
-  switchPage: 30,
-  patchLayout: 60,
-  putControls: 60,
-  putStatus: 60,
-  getOperation: 600,
-  getControls: 600,
-  getStatus: 600,
-  listAccounts: 600,
+  ...WRITE_LIMITS,
+  getOperation: OPERATIONS_LIMIT,
+  getControls: READ_LIMIT,
+  getStatus: READ_LIMIT,
+  listAccounts: READ_LIMIT,
 } as const;
 export type UpstreamRoute = keyof typeof DOCUMENTED_LIMITS;
 

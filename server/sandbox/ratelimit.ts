@@ -1,22 +1,11 @@
+import { OPERATIONS_LIMIT, READ_LIMIT, WRITE_LIMITS } from "@/lib/partnerships/rate-limits";
 import { ApiError } from "./http";
 import type { SandboxState } from "./state";
 
 const WINDOW_MS = 60_000;
 
 /** Per-minute limits by route template (SPEC §6). */
-export const LIMITS = {
-  register: 10,
-  payoutSetup: 10,
-  networkPrivacy: 10,
-  dataDeletion: 10,
-  addPages: 30,
-  switchPage: 30,
-  patchLayout: 60,
-  putControls: 60,
-  putStatus: 60,
-  operations: 600,
-  read: 600,
-} as const;
+export const LIMITS = { ...WRITE_LIMITS, operations: OPERATIONS_LIMIT, read: READ_LIMIT } as const;
 
 /**
  * Counts one request in its partner's bucket for the route and returns the

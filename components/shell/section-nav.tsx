@@ -4,22 +4,21 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-/** Each Settings section at its own URL; Taxonomy, Layouts and Templates are their own pages too. */
-export const SETTINGS_SECTIONS = [
-  { href: "/settings/users", label: "Users" },
-  { href: "/settings/taxonomy", label: "Taxonomy" },
-  { href: "/settings/layouts", label: "Layouts" },
-  { href: "/settings/templates", label: "Templates" },
-  { href: "/settings/health", label: "Health" },
-] as const;
+export interface SectionLink {
+  href: string;
+  label: string;
+}
 
-/** The Settings sections; the current one is marked for assistive technology. */
-export function SettingsNav() {
+/**
+ * The tabs of a console section whose parts are each their own URL (Privacy,
+ * Settings): the current one is marked with aria-current for assistive technology.
+ */
+export function SectionNav({ label, links }: { label: string; links: readonly SectionLink[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections" className="mb-6 border-b border-border">
+    <nav aria-label={label} className="mb-6 border-b border-border">
       <ul className="flex flex-wrap gap-1">
-        {SETTINGS_SECTIONS.map((s) => {
+        {links.map((s) => {
           const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (
             <li key={s.href}>
