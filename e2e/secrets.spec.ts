@@ -87,7 +87,8 @@ test("every GET API route answers without a secret", async ({ page }) => {
   await signIn(page, "admin@demo.test");
   const list = await page.request.get("/api/merchants?pageSize=1");
   expect(list.status()).toBe(200);
-  const accountId = (await list.json()).data.merchants[0].accountId as string;
+  const first = (await list.json()).data.merchants[0] as { accountId: string; status: string };
+  const accountId = first.accountId;
   // A write so that the operations routes have something to show.
   const put = await page.request.put(`/api/merchants/${accountId}/status?dry_run=true`, {
     headers: { "X-Requested-With": "XMLHttpRequest", "Idempotency-Key": crypto.randomUUID() },
@@ -101,6 +102,16 @@ test("every GET API route answers without a secret", async ({ page }) => {
   });
   expect(draft.status()).toBe(201);
   const draftId = (await draft.json()).data.id as string;
+  // A bulk job so that its routes have one to show: the merchant already matches, so it is skipped.
+  const job = await page.request.post("/api/bulk/jobs", {
+    headers: { "X-Requested-With": "XMLHttpRequest", "Idempotency-Key": crypto.randomUUID() },
+    data: {
+      params: { action: first.status === "paused" ? "pause" : "resume", reason: "secret scan" },
+      selection: { kind: "ids", accountIds: [accountId] },
+    },
+  });
+  expect(job.status()).toBe(201);
+  const jobId = (await job.json()).data.id as string;
 
   const routes = getRoutes();
   expect(routes.length).toBeGreaterThanOrEqual(9);
@@ -109,6 +120,7 @@ test("every GET API route answers without a secret", async ({ page }) => {
       .replace(":accountId", accountId)
       .replace(":operationId", operationId)
       .replace(":draftId", draftId)
+      .replace(":jobId", jobId)
       // Taxonomy version 1 is the seed from data/taxonomy.csv: it exists once anything read the taxonomy.
       .replace(":version", "1");
     expect(url, "a GET route with a parameter this test does not fill").not.toContain(":");

@@ -123,7 +123,7 @@ test("invite → set password → signed in; a role change reaches the open sess
   await invitee.getByLabel("Confirm password").fill(password);
   await invitee.getByRole("button", { name: "Set password and sign in" }).click();
   const mainNav = invitee.getByRole("navigation", { name: "Main" });
-  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Operations"]);
+  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Operations", "Bulk jobs"]);
 
   // The link works once; a made-up one is not valid either.
   const third = await browser.newContext();

@@ -2,17 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useState } from "react";
-import { apiFetch } from "@/lib/api";
+import { useId, useState } from "react";
 import { chosenSurfaces } from "@/lib/onboarding/draft";
 import { RUN_STATE_LABELS, type RunStepView, type RunView, runStepLabel } from "@/lib/onboarding/run";
 import { STEP_LABELS, type StepSlug, stepHref } from "@/lib/onboarding/steps";
 import { describeWriteError, operationLink, useIntentWrite } from "../forms/use-intent-write";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { useRunPoll } from "./use-run-poll";
 import { useWizard } from "./wizard-context";
-
-const POLL_MS = 700;
 
 /** The steps a run would send, before it exists: all waiting. */
 function plannedSteps(names: string[]): RunStepView[] {
@@ -36,25 +34,10 @@ export function GoLiveStep({ initialRun }: { initialRun: RunView | null }) {
   const router = useRouter();
   const { draftId, data, update, flush } = useWizard();
   const { send, pending } = useIntentWrite();
-  const [run, setRun] = useState<RunView | null>(initialRun);
   const [problem, setProblem] = useState<string | null>(null);
   const payoutId = useId();
   const base = `/api/onboarding/drafts/${encodeURIComponent(draftId)}`;
-
-  const poll = useCallback(async () => {
-    try {
-      const res = await apiFetch<{ data: RunView | null }>(`${base}/run`);
-      setRun(res.data.data);
-    } catch {
-      // A missed poll is retried by the next one.
-    }
-  }, [base]);
-
-  useEffect(() => {
-    if (run?.state !== "running") return;
-    const timer = setTimeout(poll, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [run, poll]);
+  const [run, setRun] = useRunPoll(`${base}/run`, initialRun);
 
   const goLive = async () => {
     if (pending) return;
