@@ -119,7 +119,7 @@ test("invite → set password → signed in; a role change reaches the open sess
   await invitee.getByLabel("Confirm password").fill(password);
   await invitee.getByRole("button", { name: "Set password and sign in" }).click();
   const mainNav = invitee.getByRole("navigation", { name: "Main" });
-  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Operations"]);
+  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Operations", "Bulk jobs"]);
 
   // The link works once; a made-up one is not valid either.
   const third = await browser.newContext();
@@ -142,7 +142,7 @@ test("invite → set password → signed in; a role change reaches the open sess
   expect(onboard?.status()).toBe(200);
   await expect(invitee).toHaveURL(/\/onboard$/);
   await expect(invitee.getByRole("heading", { name: "Onboard a merchant" })).toBeVisible();
-  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Onboard", "Operations"]);
+  await expect(mainNav.getByRole("link")).toHaveText(["Merchants", "Onboard", "Operations", "Bulk jobs"]);
 
   // Disabling: the invitee's next navigation lands on sign-in, and signing in again is refused.
   await page.getByRole("button", { name: `Disable ${email}`, exact: true }).click();
