@@ -5,14 +5,14 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { getConsoleDb } from "@/server/db";
-import type { UserRow } from "@/server/db/types";
-import { getEnv } from "@/server/env";
+import type { ConsoleDb, UserRow } from "@/server/db/types";
+import { type Env, getEnv } from "@/server/env";
 import { auditAuth } from "./audit";
 import { BCRYPT_ROUNDS, ensureDemoUsers } from "./demo-users";
 import { groupsFromProfile, parseRoleMap, resolveRole } from "./role-map";
 import { getAuthSecret } from "./secret";
 import { decodeSessionToken, encodeSessionToken } from "./session-jwt";
-import { checkSession } from "./session-policy";
+import { checkSession, type SessionLimits } from "./session-policy";
 import { TooManyAttempts, tooManyFailures } from "./throttle";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -34,7 +34,7 @@ function dummyHash(): string {
 }
 
 /** What the session cookie carries besides Auth.js' own claims. */
-interface ConsoleClaims {
+export interface ConsoleClaims {
   uid?: string;
   role?: string;
   sv?: number;
@@ -53,6 +53,39 @@ export function oidcEnabled(): boolean {
 
 function sessionUserFields(user: UserRow) {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function sessionLimits(env: Env): SessionLimits {
+  return { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
+}
+
+/**
+ * What the jwt callback does on every request after sign-in (shared with the API layer's
+ * fast session read, fast-session.ts): the idle and absolute limits, then the user re-read —
+ * disabling a user or ending their sessions (session_version) ends the session, and a role
+ * change applies on their next request without signing them out. Null ends the session.
+ */
+export async function refreshSessionClaims<T extends ConsoleClaims & { name?: string | null; email?: string | null }>(
+  claims: T,
+  db: ConsoleDb,
+  limits: SessionLimits,
+  now: number,
+): Promise<T | null> {
+  const verdict = checkSession(claims, limits, now);
+  if (!verdict.ok || !claims.uid) return null;
+  const row = await db.users.findById(claims.uid);
+  if (!row || row.disabled || row.sessionVersion !== claims.sv) return null;
+  claims.role = row.role;
+  claims.name = row.name;
+  claims.email = row.email;
+  claims.lastSeenAt = now;
+  return claims;
+}
+
+/** The session's user fields, as the session callback exposes them. */
+export function sessionUserClaims(claims: ConsoleClaims & { name?: string | null; email?: string | null }) {
+  const role: Role | null = isRole(claims.role) ? claims.role : null;
+  return { id: claims.uid ?? "", email: claims.email ?? "", name: claims.name ?? claims.email ?? "", role };
 }
 
 export function buildAuthConfig(): NextAuthConfig {
@@ -201,36 +234,11 @@ export function buildAuthConfig(): NextAuthConfig {
           return claims;
         }
 
-        const verdict = checkSession(
-          claims,
-          { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
-          now,
-        );
-        if (!verdict.ok || !claims.uid) return null;
-        // Re-read the user on every request: disabling a user ends their sessions (session_version), and a
-        // role change applies on their next request without signing them out.
-        const row = await db.users.findById(claims.uid);
-        if (!row || row.disabled || row.sessionVersion !== claims.sv) return null;
-        claims.role = row.role;
-        claims.name = row.name;
-        claims.email = row.email;
-        claims.lastSeenAt = now;
-        return claims;
+        return refreshSessionClaims(claims, db, sessionLimits(env), now);
       },
 
       session({ session, token }) {
-        const claims = token as typeof token & ConsoleClaims;
-        const role: Role | null = isRole(claims.role) ? claims.role : null;
-        return {
-          ...session,
-          user: {
-            ...session.user,
-            id: claims.uid ?? "",
-            email: claims.email ?? "",
-            name: claims.name ?? claims.email ?? "",
-            role,
-          },
-        };
+        return { ...session, user: { ...session.user, ...sessionUserClaims(token as ConsoleClaims) } };
       },
     },
     events: {

@@ -9,6 +9,7 @@ import { canOpen } from "@/lib/auth/navigation";
 import { hasRole, isRole, type Role } from "@/lib/auth/roles";
 import { type Env, getEnv } from "@/server/env";
 import { buildAuthConfig } from "./config";
+import { fastRequestSession } from "./fast-session";
 import type { SessionUser } from "./types";
 
 export type { SessionUser } from "./types";
@@ -57,9 +58,17 @@ type SessionHandler = (request: NextRequest, ctx: unknown) => Promise<Response>;
  * For the API route layer, which proxy.ts leaves alone: the session of this
  * request, read once (the idle/absolute checks and the user re-read run in the
  * jwt callback, as for pages), with the cookie Auth.js re-issues, so an API
- * call keeps the session alive exactly as a page load does.
+ * call keeps the session alive exactly as a page load does. An ordinary
+ * signed-in request takes the fast path (fast-session.ts: the same checks and
+ * the same re-issued cookie without Auth.js' request machinery); everything
+ * else — anonymous, refused, unusual — goes through Auth.js.
  */
 export async function getRequestSession(request: Request): Promise<RequestSession> {
+  return (await fastRequestSession(request, cachedAuthConfig())) ?? authRequestSession(request);
+}
+
+/** The session as Auth.js itself reads it (`auth()` around a throwaway handler). */
+export async function authRequestSession(request: Request): Promise<RequestSession> {
   let session: Session | null = null;
   // With a lazily built config, auth(fn) resolves to the wrapped handler asynchronously (as in proxy.ts).
   const wrapped = (await (auth((req) => {

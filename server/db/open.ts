@@ -69,8 +69,52 @@ async function openSqlite(dataDir: string): Promise<ConsoleDb> {
     sqlite.close();
     fail(err as Error);
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return finish(kysely, "sqlite", undefined).catch(fail);
+}
+
+/** How many distinct SQL texts keep their prepared statement (the console issues a few hundred shapes). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+interface SqliteLike {
+  prepare(sql: string): { busy: boolean };
+  close(): unknown;
+}
+
+/**
+ * Kysely's SQLite driver prepares every query again (parse and plan, about 3 % of
+ * a console write). The database it is given here keeps prepared statements by
+ * SQL text in a bounded map (least recently used dropped first). A statement
+ * still iterating (a streamed select) is busy and cannot run twice at once: the
+ * caller then gets a fresh one. SQLite re-prepares a cached statement itself
+ * when the schema changes (sqlite3_prepare_v2), so migrations stay correct.
+ */
+export function cachingStatements<D extends SqliteLike>(
+  db: D,
+  max = STATEMENT_CACHE_SIZE,
+): Pick<D, "prepare" | "close"> {
+  const cache = new Map<string, ReturnType<D["prepare"]>>();
+  return {
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        // Move to the end: the map's order is the recency order.
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = db.prepare(sql) as ReturnType<D["prepare"]>;
+      if (!hit) {
+        cache.set(sql, stmt);
+        if (cache.size > max) cache.delete(cache.keys().next().value as string);
+      }
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      return db.close();
+    },
+  } as Pick<D, "prepare" | "close">;
 }
 
 async function openPostgres(databaseUrl: string, pgSchema: string | undefined, max: number): Promise<ConsoleDb> {
