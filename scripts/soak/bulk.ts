@@ -111,12 +111,20 @@ function upstreamWrites(sandboxDir: string, accountIds: string[], sinceMs: numbe
   }
 }
 
+export interface JobCheck {
+  status: string;
+  total: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  settledEqualsTotal: boolean;
+  upstreamStatusWrites: number;
+  problems: string[];
+  problemCount: number;
+}
+
 /** The invariants of a finished pause job against the sandbox: each merchant written at most once, none skipped wrongly. */
-export function checkJob(
-  sandboxDir: string,
-  st: { job: JobView; items: ItemView[] },
-  sinceMs: number,
-): Record<string, unknown> {
+export function checkJob(sandboxDir: string, st: { job: JobView; items: ItemView[] }, sinceMs: number): JobCheck {
   const ids = st.items.map((i) => i.accountId);
   const upstream = upstreamWrites(sandboxDir, ids, sinceMs);
   const problems: string[] = [];
@@ -276,6 +284,29 @@ export async function instancesBulk(o: {
       startPause(sa, ids.slice(0, o.perJob), "soak: two instances, job A"),
       startPause(sb, ids.slice(o.perJob), "soak: two instances, job B"),
     ]);
+    // The job's lease holder (`console-<pid>-…`), sampled: which instance runs it, in order.
+    const names = new Map([
+      [String(a.child.pid), "A"],
+      [String(b.child.pid), "B"],
+    ]);
+    const holders = new Map<string, string[]>();
+    const sampler = new pg.Client({ connectionString: PG });
+    await sampler.connect();
+    let sampling = true;
+    const sampling$ = (async () => {
+      while (sampling) {
+        const r = await sampler.query(`SELECT id, lease_holder FROM "${o.schema}".bulk_jobs WHERE id = ANY($1)`, [
+          [jobA, jobB],
+        ]);
+        for (const row of r.rows) {
+          const pid = /^console-(\d+)-/.exec(row.lease_holder ?? "")?.[1];
+          const name = pid ? (names.get(pid) ?? `pid ${pid}`) : null;
+          const seen = holders.get(row.id) ?? [];
+          if (name && seen.at(-1) !== name) holders.set(row.id, [...seen, name]);
+        }
+        await sleep(500);
+      }
+    })();
     // Both instances' pages watch both jobs, as two people would.
     let settledA = 0;
     const watchA = (async () => {
@@ -300,10 +331,10 @@ export async function instancesBulk(o: {
       waitForJob([sb], jobB as string, 300_000),
     ]);
     const lastAt = Date.now();
-    // Who wrote what: each instance logs its upstream attempts with the API's operation id.
+    sampling = false;
+    await sampling$;
+    await sampler.end();
     const logOf = (p: Proc) => p.log.filter((l) => l.includes('"event":"partnerships.request"'));
-    const opsOf = (p: Proc) => new Set(logOf(p).flatMap((l) => /"operationId":"([^"]+)"/.exec(l)?.[1] ?? []));
-    const [opsA, opsB] = [opsOf(a), opsOf(b)];
     const limited = [...logOf(a), ...logOf(b)].filter((l) => l.includes('"status":429')).length;
     // Per merchant of each job: its successful audit entries (one each), from the shared database.
     const client = new pg.Client({ connectionString: PG });
@@ -318,16 +349,11 @@ export async function instancesBulk(o: {
       const job = JSON.parse(row.request_json ?? "{}")?.bulkJobId as string | undefined;
       if (job) audits.set(`${job} ${row.merchant_id}`, (audits.get(`${job} ${row.merchant_id}`) ?? 0) + 1);
     }
-    const who = (st: { job: JobView; items: ItemView[] }) => {
-      const done = st.items.filter((i) => i.state === "done" && i.operationId);
-      return {
-        writtenByA: done.filter((i) => opsA.has(i.operationId as string)).length,
-        writtenByB: done.filter((i) => opsB.has(i.operationId as string)).length,
-        writtenByBoth: done.filter((i) => opsA.has(i.operationId as string) && opsB.has(i.operationId as string))
-          .length,
-        merchantsWithOneAuditEntry: done.filter((i) => audits.get(`${st.job.id} ${i.accountId}`) === 1).length,
-      };
-    };
+    const who = (st: { job: JobView; items: ItemView[] }) => ({
+      // Which instance ran the job, in order, as its lease holder (sampled twice a second).
+      runBy: holders.get(st.job.id) ?? [],
+      merchantsWithOneAuditEntry: st.items.filter((i) => audits.get(`${st.job.id} ${i.accountId}`) === 1).length,
+    });
     const jobAFigures = { ...checkJob(sandboxDir, stA, since), ...who(stA) };
     const jobBFigures = { ...checkJob(sandboxDir, stB, since), ...who(stB) };
     const times = Array.from(upstreamWrites(sandboxDir, ids, since).values()).flatMap((u) =>
