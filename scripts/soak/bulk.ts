@@ -290,6 +290,8 @@ export async function instancesBulk(o: {
       [String(b.child.pid), "B"],
     ]);
     const holders = new Map<string, string[]>();
+    /** When each job's lease holder last changed (job A: when B took it over). */
+    const changedAt = new Map<string, number>();
     const sampler = new pg.Client({ connectionString: PG });
     await sampler.connect();
     let sampling = true;
@@ -302,7 +304,10 @@ export async function instancesBulk(o: {
           const pid = /^console-(\d+)-/.exec(row.lease_holder ?? "")?.[1];
           const name = pid ? (names.get(pid) ?? `pid ${pid}`) : null;
           const seen = holders.get(row.id) ?? [];
-          if (name && seen.at(-1) !== name) holders.set(row.id, [...seen, name]);
+          if (name && seen.at(-1) !== name) {
+            holders.set(row.id, [...seen, name]);
+            changedAt.set(row.id, Date.now());
+          }
         }
         await sleep(500);
       }
@@ -367,7 +372,12 @@ export async function instancesBulk(o: {
       jobA: jobAFigures,
       jobB: jobBFigures,
       killedASettled: atKill,
-      takenOverSecondsAfterKill: takenOverAt === null ? null : (takenOverAt - killedAt) / 1000,
+      // B holds job A's lease (its runner took it over), then B settles A's next merchant (a paced write).
+      takenOverSecondsAfterKill:
+        holders.get(jobA as string)?.at(-1) === "B"
+          ? ((changedAt.get(jobA as string) as number) - killedAt) / 1000
+          : null,
+      nextMerchantSettledSecondsAfterKill: takenOverAt === null ? null : (takenOverAt - killedAt) / 1000,
       finishedSecondsAfterKill: (lastAt - killedAt) / 1000,
       upstream429s: limited,
       maxStatusWritesInAny60s: maxInWindow(times),
