@@ -491,10 +491,13 @@ export function merchantsRepo(db: Kysely<Database>, dialect: Dialect): Merchants
     },
 
     async countries() {
-      // From the facet counts of the current index version (one key read while it holds), not a
-      // DISTINCT over the whole index on every list page.
-      await facetCount({});
-      return [...new Set((facets?.rows ?? []).map((r) => r.country))].sort();
+      const rows = await db
+        .selectFrom("merchant_index")
+        .select("country_code")
+        .distinct()
+        .orderBy("country_code")
+        .execute();
+      return rows.map((r) => r.country_code);
     },
 
     async applySyncPage(accounts, syncStartedAt) {
