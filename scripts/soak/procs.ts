@@ -105,6 +105,8 @@ export async function startConsole(o: ConsoleOptions): Promise<Proc> {
       SANDBOX_URL: o.sandboxUrl,
       WRITE_RATE_LIMIT_PER_MINUTE: String(o.writeLimitPerMinute ?? 100_000),
       CONSOLE_REQUEST_LOG: "off",
+      // Every upstream attempt logged, successes too: the report counts attempts, replays and writers.
+      PARTNERSHIPS_LOG_SUCCESS: "on",
       ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
       ...o.env,
     },
