@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { crashBulk, instancesBulk } from "../scripts/soak/bulk";
 import { crashGoLive, crashWrites, type Restartable } from "../scripts/soak/crashes";
 import { signIn } from "../scripts/soak/http";
 import { instancesPhase } from "../scripts/soak/instances";
@@ -9,8 +10,9 @@ import { type Proc, startConsole, startSandbox } from "../scripts/soak/procs";
 /**
  * The bounded version of `npm run soak` parts 2 and 4, on real `next start`
  * processes killed with SIGKILL: a couple of kills, a few intents. Run by
- * `npm run test:reliability` (E2E_RELIABILITY=1); it starts its own sandbox
- * and consoles on E2E_PORT+20… so it does not touch the journeys' server.
+ * `npm run test:reliability` (E2E_RELIABILITY=1); it starts its own sandboxes
+ * and consoles on E2E_PORT+20…+25 and E2E_SANDBOX_PORT+20…+22, so it does not
+ * touch the journeys' server.
  */
 test.skip(!process.env.E2E_RELIABILITY, "run with npm run test:reliability");
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -76,6 +78,28 @@ test("SIGKILL mid writes of every kind: retried with the same keys, each applied
   await c.proc.kill("SIGKILL");
 });
 
+test("SIGKILL mid bulk job: the job resumes on the restarted console and each merchant is written once", async () => {
+  const r = await crashBulk({ port: base + 3, sandboxPort: sandboxPort + 1, dir, n: 60 });
+  console.log(`bulk job resumed ${r.resumedSecondsAfterKill} s after the kill: ${JSON.stringify(r)}`);
+  expect(r.problems).toEqual([]);
+  expect(r).toMatchObject({ status: "completed", total: 60, failed: 0, settledEqualsTotal: true });
+  expect(r.settledAtKill).toBeLessThan(60);
+  expect(r.done + r.skipped).toBe(60);
+  expect(r.upstreamStatusWrites).toBe(r.done);
+  expect(r.resumedSecondsAfterKill).not.toBeNull();
+  expect(r.resumedSecondsAfterKill as number).toBeLessThan(30);
+});
+
+const pgReachable = async () => {
+  const probe = new pg.Client({ connectionString: process.env.SOAK_PG_URL ?? "postgres://root@127.0.0.1:5432/test" });
+  const ok = await probe.connect().then(
+    () => true,
+    () => false,
+  );
+  await probe.end().catch(() => {});
+  return ok && process.env.SKIP_PG_TESTS !== "1";
+};
+
 test("two instances on one PostgreSQL: one intent on both is one upstream write; one write limit; a kill lets the other finish", async () => {
   const probe = new pg.Client({ connectionString: process.env.SOAK_PG_URL ?? "postgres://root@127.0.0.1:5432/test" });
   const reachable = await probe.connect().then(
@@ -98,4 +122,28 @@ test("two instances on one PostgreSQL: one intent on both is one upstream write;
   });
   expect(r.killOneMidWrite.privacyFiledUpstream).toBeLessThanOrEqual(1);
   expect(r.killOneMidWrite.status).toMatchObject({ status: 200, upstream: "paused" });
+});
+
+test("two instances, two bulk jobs at once under rate limits: one runner each, the survivor takes over, no 429", async () => {
+  test.skip(!(await pgReachable()), "no PostgreSQL at SOAK_PG_URL");
+  const r = await instancesBulk({
+    ports: [base + 4, base + 5],
+    sandboxPort: sandboxPort + 2,
+    dir,
+    schema: `${process.env.SOAK_PG_SCHEMA ?? "reliab"}_e2e_bulk`,
+    perJob: 4,
+    factor: 0.25,
+  });
+  console.log(`two bulk jobs on two instances: ${JSON.stringify(r)}`);
+  for (const job of [r.jobA, r.jobB]) {
+    expect(job.problems).toEqual([]);
+    expect(job).toMatchObject({ status: "completed", done: 4, failed: 0, settledEqualsTotal: true });
+    expect(job.upstreamStatusWrites).toBe(4);
+    expect(job.merchantsWithOneAuditEntry).toBe(4);
+  }
+  // B's job only ever on B; A's job on A until A was killed, then on B.
+  expect(r.jobB.runBy).toEqual(["B"]);
+  expect(r.jobA.runBy).toEqual(["A", "B"]);
+  expect(r.upstream429s).toBe(0);
+  expect(r.maxStatusWritesInAny60s).toBeLessThanOrEqual(r.allowedStatusWritesPerMinute);
 });

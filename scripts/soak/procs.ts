@@ -59,7 +59,13 @@ function start(cmd: string, args: string[], env: Record<string, string>, url: st
   };
 }
 
-export async function startSandbox(port: number, dataDir: string, seed = 20): Promise<Proc> {
+/** `env` overrides the sandbox's settings, e.g. `SANDBOX_RATE_LIMITS: "on"` and `SANDBOX_RATE_LIMIT_FACTOR`. */
+export async function startSandbox(
+  port: number,
+  dataDir: string,
+  seed = 20,
+  env: Record<string, string> = {},
+): Promise<Proc> {
   const p = start(
     process.execPath,
     ["--import", "tsx", "server/sandbox/standalone.ts"],
@@ -69,6 +75,7 @@ export async function startSandbox(port: number, dataDir: string, seed = 20): Pr
       SANDBOX_RATE_LIMITS: "off",
       SANDBOX_SEED_MERCHANTS: String(seed),
       SANDBOX_DELETION_MS: "3000",
+      ...env,
     },
     `http://127.0.0.1:${port}`,
   );
@@ -83,6 +90,8 @@ export interface ConsoleOptions {
   databaseUrl?: string;
   /** Default 100 000 (the faults phase writes fast); the instances phase uses the console's real default. */
   writeLimitPerMinute?: number;
+  /** More settings, e.g. `UPSTREAM_RATE_LIMIT_FACTOR` or `BULK_CONCURRENCY`. */
+  env?: Record<string, string>;
 }
 
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
@@ -96,7 +105,10 @@ export async function startConsole(o: ConsoleOptions): Promise<Proc> {
       SANDBOX_URL: o.sandboxUrl,
       WRITE_RATE_LIMIT_PER_MINUTE: String(o.writeLimitPerMinute ?? 100_000),
       CONSOLE_REQUEST_LOG: "off",
+      // Every upstream attempt logged, successes too: the report counts attempts, replays and writers.
+      PARTNERSHIPS_LOG_SUCCESS: "on",
       ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+      ...o.env,
     },
     `http://localhost:${o.port}`,
   );

@@ -3,10 +3,14 @@
  * `next start` consoles and a standalone sandbox; prints one report.
  * Needs a build (`npm run build`). Sizes: SOAK_MERCHANTS (100),
  * SOAK_CONCURRENCY (8), SOAK_LOAD_SECONDS (30), SOAK_CRASH_RUNS (10);
- * SOAK_PG=off skips the two-instance PostgreSQL part. Ports 3520–3522, 4520.
+ * SOAK_BULK_MERCHANTS (200, the bulk job killed mid-run), SOAK_BULK_PER_JOB (20,
+ * each of the two instances' jobs), SOAK_BULK_FACTOR (0.5, the sandbox's and the
+ * consoles' rate limits for those two jobs); SOAK_PG=off skips the two-instance
+ * PostgreSQL parts. Ports SOAK_PORT (3520) to +5, SOAK_SANDBOX_PORT (4520) to +2.
  */
 import { existsSync, rmSync } from "node:fs";
 import { auditPhase } from "./audit";
+import { crashBulk, instancesBulk } from "./bulk";
 import { crashGoLive, crashWrites, type Restartable } from "./crashes";
 import { faultsPhase } from "./faults";
 import { signIn } from "./http";
@@ -21,6 +25,10 @@ const LOAD_SECONDS = num("SOAK_LOAD_SECONDS", 30);
 const CRASH_RUNS = num("SOAK_CRASH_RUNS", 10);
 const PORT = num("SOAK_PORT", 3520);
 const SANDBOX_PORT = num("SOAK_SANDBOX_PORT", 4520);
+const BULK_N = num("SOAK_BULK_MERCHANTS", 200);
+const BULK_PER_JOB = num("SOAK_BULK_PER_JOB", 20);
+const BULK_FACTOR = num("SOAK_BULK_FACTOR", 0.5);
+const SCHEMA = process.env.SOAK_PG_SCHEMA ?? "reliab_soak";
 const DIR = process.env.SOAK_DIR ?? "/tmp/reliab-soak";
 const ADMIN = "admin@demo.test";
 
@@ -67,9 +75,25 @@ async function main() {
     print("2a. SIGKILL mid go-live", await crashGoLive(c, sandbox.url, ADMIN, CRASH_RUNS));
     print("2b. SIGKILL mid single writes", await crashWrites(c, sandbox.url, ADMIN, accountIds[0] as string));
     await c.proc.kill("SIGTERM");
+    print(
+      "2c. SIGKILL mid bulk job (pause, limits off, 100 ms latency)",
+      await crashBulk({ port: PORT + 3, sandboxPort: SANDBOX_PORT + 1, dir: DIR, n: BULK_N }),
+    );
 
-    if (process.env.SOAK_PG !== "off")
-      print("4. two instances, one PostgreSQL", await instancesPhase(sandbox.url, DIR));
+    if (process.env.SOAK_PG !== "off") {
+      print("4. two instances, one PostgreSQL", await instancesPhase(sandbox.url, DIR, [PORT + 1, PORT + 2]));
+      print(
+        `4b. two instances, two bulk jobs at once, rate limits on x${BULK_FACTOR}, the runner of one killed`,
+        await instancesBulk({
+          ports: [PORT + 4, PORT + 5],
+          sandboxPort: SANDBOX_PORT + 2,
+          dir: DIR,
+          schema: `${SCHEMA}_bulk`,
+          perJob: BULK_PER_JOB,
+          factor: BULK_FACTOR,
+        }),
+      );
+    }
     print("total seconds", Math.round((Date.now() - started) / 1000));
   } finally {
     for (const p of procs) await p.kill("SIGKILL").catch(() => {});

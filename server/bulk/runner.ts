@@ -18,6 +18,7 @@ interface RunnerState {
   active: Map<string, Promise<DriveOutcome>>;
   watching: Set<string>;
   swept: boolean;
+  sweeper?: ReturnType<typeof setInterval>;
 }
 const g = globalThis as unknown as { __bulkRunner?: RunnerState };
 function state(): RunnerState {
@@ -34,7 +35,14 @@ export type RunnerDeps = { db: ConsoleDb; client: PartnershipsClient; limiter: U
   Omit<EngineDeps, "db" | "client" | "limiter">
 >;
 
-const RECHECK_MS = 16_000;
+/**
+ * How often a job another instance holds is looked at again: one lease statement
+ * each time, so an abandoned job is taken over within seconds of its lease
+ * lapsing (the lease TTL, 15 s, after the dead instance's last renewal).
+ */
+const RECHECK_MS = 3_000;
+/** How often every running job is swept again, so a job created on another instance is watched here too. */
+const SWEEP_MS = 15_000;
 
 export function kickJob(deps: RunnerDeps, jobId: string): Promise<DriveOutcome> {
   const s = state();
@@ -73,17 +81,37 @@ function watch(deps: RunnerDeps, jobId: string): void {
   timer.unref?.();
 }
 
-/** Once per process (boot or first request): resumes every job left running. */
+/** Kicks every running job this process neither drives nor already watches. */
+async function sweepOnce(deps: RunnerDeps): Promise<void> {
+  const s = state();
+  for (const id of await deps.db.bulk.runningJobIds()) {
+    if (!s.active.has(id) && !s.watching.has(id)) void kickJob(deps, id);
+  }
+}
+
+/**
+ * From the first request of a process on (a bulk page or API call): resumes
+ * every job left running, then sweeps again every SWEEP_MS, so that a job
+ * whose instance died is taken over here even when nobody looks at it.
+ */
 export async function resumeAbandonedJobs(deps: RunnerDeps): Promise<void> {
   const s = state();
   if (s.swept) return;
   s.swept = true;
   try {
-    for (const id of await deps.db.bulk.runningJobIds()) void kickJob(deps, id);
+    await sweepOnce(deps);
   } catch (err) {
     s.swept = false;
     console.error("bulk resume sweep failed:", err instanceof Error ? err.message : err);
+    return;
   }
+  const timer = setInterval(() => {
+    sweepOnce(deps).catch((err: unknown) =>
+      console.error("bulk resume sweep failed:", err instanceof Error ? err.message : err),
+    );
+  }, SWEEP_MS);
+  timer.unref?.();
+  s.sweeper = timer;
 }
 
 /** Whether this process is driving the job now. */
@@ -93,5 +121,6 @@ export function isDriving(jobId: string): boolean {
 
 /** For tests: forget this process's drives and sweep. */
 export function resetBulkRunnerForTests(): void {
+  if (g.__bulkRunner?.sweeper) clearInterval(g.__bulkRunner.sweeper);
   g.__bulkRunner = undefined;
 }

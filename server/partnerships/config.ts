@@ -46,9 +46,12 @@ export function isRoutineSuccess(obj: Record<string, unknown>): boolean {
   return obj.event === "partnerships.request" && typeof obj.status === "number" && obj.status < 400;
 }
 
+/** `PARTNERSHIPS_LOG_SUCCESS=on` logs every attempt, successes too (the soak counts attempts and replays). */
+const LOG_SUCCESS = process.env.PARTNERSHIPS_LOG_SUCCESS === "on";
+
 export const defaultLogger: PartnershipsLogger = {
   info: (obj) => {
-    if (!isRoutineSuccess(obj)) console.info(JSON.stringify({ source: "partnerships", ...obj }));
+    if (LOG_SUCCESS || !isRoutineSuccess(obj)) console.info(JSON.stringify({ source: "partnerships", ...obj }));
   },
   warn: (obj) => console.warn(JSON.stringify({ source: "partnerships", ...obj })),
 };
