@@ -17,7 +17,7 @@ import {
   type MerchantSearch,
   readSearch,
   searchToQueryString,
-} from "@/lib/merchants/query";
+} from "@/lib/merchants/search";
 import { MerchantTable } from "./merchant-rows";
 import { MerchantPager } from "./pager";
 import { SavedViews } from "./saved-views";
