@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SURFACES } from "./surfaces";
+import { LAYOUT_TYPES, SURFACES } from "./surfaces";
 
 /**
  * The value formats of the Partnerships API (SPEC.md §2.1), written once and
@@ -100,7 +100,7 @@ export { SURFACES };
 export const surface = z.enum(SURFACES, { error: "must be one of confirmation, tracking, returns" });
 export type Surface = z.infer<typeof surface>;
 
-export const LAYOUT_TYPES = ["Overlay", "Embedded"] as const;
+export { LAYOUT_TYPES };
 export const layoutType = z.enum(LAYOUT_TYPES, { error: "must be Overlay or Embedded" });
 export type LayoutType = z.infer<typeof layoutType>;
 
