@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { BULK_ACTION_LABELS, BULK_ACTIONS, type BulkAction } from "@/lib/bulk/schemas";
+import { BULK_ACTION_LABELS, BULK_ACTIONS, type BulkAction } from "@/lib/bulk/actions";
 
 /** The toolbar a selection of merchants shows: how many, and the four bulk actions. */
 export function BulkToolbar({

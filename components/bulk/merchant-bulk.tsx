@@ -1,13 +1,22 @@
 "use client";
 
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { BulkAction } from "@/lib/bulk/schemas";
+import type { BulkAction } from "@/lib/bulk/actions";
 import type { MerchantListItem, MerchantSearch } from "@/lib/merchants/query";
 import type { TaxonomyVertical } from "@/lib/partnerships/taxonomy";
-import { BulkDialog, type BulkTemplate } from "./bulk-dialog";
+import type { BulkTemplate } from "./bulk-dialog";
 import { BulkToolbar } from "./bulk-toolbar";
 import { useBulkSelection } from "./use-bulk-selection";
+
+/**
+ * The dialog (its form, the zod schemas it validates with, the controls picker)
+ * is its own chunk: fetched once merchants are selected, before an action is
+ * chosen, so the list's first load does not carry it.
+ */
+const loadBulkDialog = () => import("./bulk-dialog").then((m) => m.BulkDialog);
+const BulkDialog = dynamic(loadBulkDialog, { ssr: false });
 
 export interface BulkOptions {
   taxonomy: readonly TaxonomyVertical[];
@@ -21,6 +30,10 @@ export interface BulkOptions {
 export function useMerchantBulk(search: MerchantSearch, rows: MerchantListItem[], total: number, opts: BulkOptions) {
   const sel = useBulkSelection(search, rows, total);
   const [action, setAction] = useState<BulkAction | null>(null);
+  const selecting = sel.count > 0;
+  useEffect(() => {
+    if (selecting) void loadBulkDialog();
+  }, [selecting]);
 
   const leadingHeader = (
     <input

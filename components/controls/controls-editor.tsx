@@ -1,11 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { useEffect } from "react";
 import { ApiError } from "@/lib/api";
 import type { TaxonomyVertical } from "@/lib/partnerships/taxonomy";
 import { Button } from "../ui/button";
-import { ControlsForm } from "./controls-form";
 import { ControlsSkeleton } from "./controls-skeleton";
 import { useMerchantControls } from "./use-merchant-controls";
+
+/**
+ * The form (react-hook-form, the shared zod schemas, the picker) is its own chunk,
+ * fetched when the section mounts, alongside the controls it needs: the first
+ * render is a skeleton either way, so the page's first load does not carry it.
+ */
+const loadControlsForm = () => import("./controls-form").then((m) => m.ControlsForm);
+const ControlsForm = dynamic(loadControlsForm, { ssr: false, loading: () => <ControlsSkeleton /> });
 
 /**
  * The merchant page's Controls section: reads the current controls (and the
@@ -13,6 +22,9 @@ import { useMerchantControls } from "./use-merchant-controls";
  */
 export function ControlsEditor({ accountId, taxonomy }: { accountId: string; taxonomy: TaxonomyVertical[] }) {
   const { controls, status, reread, remember, refreshStatus, path } = useMerchantControls(accountId);
+  useEffect(() => {
+    void loadControlsForm();
+  }, []);
   if (controls.isPending) return <ControlsSkeleton />;
   if (controls.isError) {
     const e = controls.error;

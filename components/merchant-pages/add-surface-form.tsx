@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { type PageRequest, pageRequest } from "@/lib/partnerships/accounts";
-import { LAYOUT_TYPES, type Surface } from "@/lib/partnerships/formats";
+import type { PageRequest } from "@/lib/partnerships/accounts";
+import type { LayoutType, Surface } from "@/lib/partnerships/formats";
+import { LAYOUT_TYPES } from "@/lib/partnerships/surfaces";
 import { SURFACE_LABELS } from "./labels";
 
 const LAYOUT_OPTIONS = LAYOUT_TYPES.map((t) => ({ value: t, label: t }));
@@ -28,15 +27,38 @@ export function AddSurfaceForm({
   onAdd(page: PageRequest): void;
 }) {
   const first = missing[0];
-  const { control, handleSubmit, formState, setValue, getValues } = useForm<PageRequest>({
-    resolver: zodResolver(pageRequest),
-    defaultValues: { surface: first, layout_type: "Overlay" },
-  });
+  // Two selects need no form library; the shared zod schema (pageRequest) validates on submit
+  // and is fetched after the first paint, not with the page.
+  const [surface, setSurface] = useState<Surface | undefined>(first);
+  const [layoutType, setLayoutType] = useState<LayoutType>("Overlay");
+  const [errors, setErrors] = useState<{ surface?: string; layout_type?: string }>({});
+  const [submitting, setSubmitting] = useState(false);
+  useEffect(() => {
+    void import("@/lib/partnerships/accounts");
+  }, []);
 
   // After an add, offer the next missing surface instead of one that now exists.
   useEffect(() => {
-    if (first && !missing.includes(getValues("surface"))) setValue("surface", first);
-  }, [first, missing, getValues, setValue]);
+    if (first && (surface === undefined || !missing.includes(surface))) setSurface(first);
+  }, [first, missing, surface]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    try {
+      const { pageRequest } = await import("@/lib/partnerships/accounts");
+      const parsed = pageRequest.safeParse({ surface, layout_type: layoutType });
+      if (!parsed.success) {
+        setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+        return;
+      }
+      setErrors({});
+      onAdd(parsed.data);
+    } finally {
+      setSubmitting(false);
+    }
+  }
 
   if (!first) {
     return (
@@ -44,41 +66,33 @@ export function AddSurfaceForm({
     );
   }
   return (
-    <form noValidate onSubmit={handleSubmit(onAdd)} className="flex flex-wrap items-end gap-3">
-      <Controller
-        control={control}
+    <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <Select
+        label="Surface"
         name="surface"
-        render={({ field, fieldState }) => (
-          <Select
-            label="Surface"
-            name={field.name}
-            value={field.value}
-            onChange={(e) => field.onChange(e.target.value)}
-            onBlur={field.onBlur}
-            options={missing.map((s) => ({ value: s, label: SURFACE_LABELS[s] }))}
-            error={fieldState.error?.message ?? error}
-            className="w-48"
-          />
-        )}
+        value={surface ?? ""}
+        onChange={(e) => {
+          setSurface(e.target.value as Surface);
+          setErrors(({ surface: _, ...rest }) => rest);
+        }}
+        options={missing.map((s) => ({ value: s, label: SURFACE_LABELS[s] }))}
+        error={errors.surface ?? error}
+        className="w-48"
       />
-      <Controller
-        control={control}
+      <Select
+        label="Layout type"
         name="layout_type"
-        render={({ field, fieldState }) => (
-          <Select
-            label="Layout type"
-            name={field.name}
-            value={field.value}
-            onChange={(e) => field.onChange(e.target.value)}
-            onBlur={field.onBlur}
-            options={LAYOUT_OPTIONS}
-            error={fieldState.error?.message}
-            className="w-48"
-          />
-        )}
+        value={layoutType}
+        onChange={(e) => {
+          setLayoutType(e.target.value as LayoutType);
+          setErrors(({ layout_type: _, ...rest }) => rest);
+        }}
+        options={LAYOUT_OPTIONS}
+        error={errors.layout_type}
+        className="w-48"
       />
       <div className="flex items-center gap-2">
-        <Button type="submit" disabled={pending || formState.isSubmitting} aria-busy={pending}>
+        <Button type="submit" disabled={pending || submitting} aria-busy={pending}>
           Add surface
         </Button>
         <span role="status" className="inline-block w-20 text-xs text-fg-muted">

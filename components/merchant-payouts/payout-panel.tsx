@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api";
-import { type PayoutSetupResponse, payoutSetupRequest } from "@/lib/partnerships/payout";
+import type { PayoutSetupResponse } from "@/lib/partnerships/payout";
 import { timeLeft, utcTime } from "./expiry";
 
 export interface PayoutLinkView {
@@ -39,6 +39,10 @@ export function PayoutPanel({
   const [link, setLink] = useState(initialLink);
   const [now, setNow] = useState(renderedAt);
   const [error, setError] = useState<string | null>(null);
+  // The request schema (zod) is fetched after the first paint, so the click validates without waiting.
+  useEffect(() => {
+    void import("@/lib/partnerships/payout");
+  }, []);
   const expiresAtMs = link ? Date.parse(link.expiresAt) : 0;
   const expired = link !== null && expiresAtMs <= now;
 
@@ -55,6 +59,8 @@ export function PayoutPanel({
     // Stripe sends the merchant back here when onboarding ends or the link has died.
     const back = `${window.location.origin}/merchants/${accountId}/payouts`;
     const body = { return_url: back, refresh_url: back };
+    // The shared zod schema is not part of the page's first load (fetched on mount, above).
+    const { payoutSetupRequest } = await import("@/lib/partnerships/payout");
     const valid = payoutSetupRequest.safeParse(body);
     if (!valid.success) {
       setError(

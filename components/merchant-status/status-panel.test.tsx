@@ -31,6 +31,9 @@ function panel(initial = VIEW) {
   );
 }
 
+/** The reason dialog is a lazily loaded chunk (next/dynamic): wait until it is in the page, closed. */
+const dialogLoaded = () => screen.findByRole("dialog", { hidden: true });
+
 let assign: ReturnType<typeof vi.fn>;
 beforeEach(() => {
   // jsdom has no modal dialogs: open and close are enough here.
@@ -59,6 +62,7 @@ describe("StatusPanel", () => {
     const fetchMock = vi.fn(async () => answer(200, { data: PAUSED, operationId: "op_1" }));
     vi.stubGlobal("fetch", fetchMock);
     panel();
+    await dialogLoaded();
     const sw = screen.getByRole("switch", { name: "Active" });
     expect(sw.getAttribute("aria-checked")).toBe("true");
     fireEvent.click(sw);
@@ -89,6 +93,7 @@ describe("StatusPanel", () => {
       }),
     );
     const first = panel();
+    await dialogLoaded();
     fireEvent.click(screen.getByRole("switch", { name: "Active" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Reason" }), { target: { value: "Fraud review" } });
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
@@ -126,6 +131,7 @@ describe("StatusPanel", () => {
       vi.fn(async () => answer(403, { error: { code: "forbidden", message: "Your role may not do this." } })),
     );
     panel();
+    await dialogLoaded();
     fireEvent.click(screen.getByRole("switch", { name: "Active" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Reason" }), { target: { value: "x" } });
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));

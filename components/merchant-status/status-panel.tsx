@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { describeWriteError, operationLink, useIntentWrite } from "@/components/forms/use-intent-write";
@@ -8,8 +9,15 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import type { AccountStatusView } from "@/lib/partnerships/status";
-import { ReasonDialog } from "./reason-dialog";
 import { VariantsTable } from "./variants-table";
+
+/**
+ * The reason dialog (react-hook-form and its zod schema) is its own chunk,
+ * fetched when the panel mounts: closed until a switch is turned, so the page's
+ * first load does not carry it.
+ */
+const loadReasonDialog = () => import("./reason-dialog").then((m) => m.ReasonDialog);
+const ReasonDialog = dynamic(loadReasonDialog, { ssr: false });
 
 type Target = "active" | "paused";
 interface Draft {

@@ -17,7 +17,7 @@ import {
   type MerchantSearch,
   readSearch,
   searchToQueryString,
-} from "@/lib/merchants/query";
+} from "@/lib/merchants/search";
 import { MerchantTable } from "./merchant-rows";
 import { MerchantPager } from "./pager";
 import { SavedViews } from "./saved-views";
@@ -53,7 +53,16 @@ const SORT_OPTIONS: Option[] = [
   { value: "updated:asc", label: "Least recently updated" },
 ];
 const PAGE_SIZES: Option[] = ["25", "50", "100"].map((v) => ({ value: v, label: v }));
-const SEARCH_DEBOUNCE_MS = 250;
+/**
+ * Typed text reaches the URL (and the query) on the next task after a keystroke,
+ * not after a pause: search keeps up with typing (issue #9 §4: ≤ 100 ms from a
+ * keystroke to the updated rows; a 250 ms pause alone missed it, 30 ms measured
+ * 81–113 ms). Each query is its own cache entry and a superseded request is
+ * aborted (the server answers it 499 without logging), so a stale answer never
+ * replaces a newer one; placeholderData keeps the rows meanwhile. The timer
+ * still folds changes made in one task into one request.
+ */
+const SEARCH_DEBOUNCE_MS = 0;
 
 export const merchantsQueryKey = (qs: string) => ["merchants", qs] as const;
 
@@ -94,7 +103,7 @@ export function MerchantList({
   );
   const patch = (change: Partial<MerchantSearch>) => navigate({ ...search, page: 1, ...change });
 
-  // The search box: typed text goes to the URL after a pause; a URL changed from elsewhere
+  // The search box: typed text goes to the URL right away (next task); a URL changed from elsewhere
   // (back, a saved view) refills the box.
   const [text, setText] = useState(search.q);
   const sentQ = useRef(search.q);

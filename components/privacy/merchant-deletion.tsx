@@ -1,12 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { describeWriteError, useIntentWrite } from "@/components/forms/use-intent-write";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClasses, Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/api";
-import { deletionForm } from "@/lib/privacy/form";
 import { DeletionProgress } from "./deletion-progress";
 import { MerchantCombobox, type MerchantOption, optionLabel } from "./merchant-combobox";
 
@@ -26,12 +25,18 @@ export function MerchantDeletion({ merchant: fixed }: { merchant?: MerchantOptio
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
+  // The form's schema (zod) is fetched after the first paint, so a submit validates without waiting.
+  useEffect(() => {
+    void import("@/lib/privacy/form");
+  }, []);
   const { send, pending } = useIntentWrite();
   const reasonId = useId();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setFailure(null);
+    // The shared zod schema is not part of the page's first load (fetched on mount, above).
+    const { deletionForm } = await import("@/lib/privacy/form");
     const parsed = deletionForm(merchant?.externalAccountId ?? null).safeParse({
       accountId: merchant?.accountId ?? "",
       reason,

@@ -1,15 +1,27 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useState } from "react";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, apiFetch } from "@/lib/api";
-import { type LayoutType, SURFACES, type Surface } from "@/lib/partnerships/formats";
-import { type KnownTheme, knownThemeFrom } from "@/lib/theme/patch";
-import { LayoutThemeForm } from "./layout-theme-form";
+import type { LayoutType, Surface } from "@/lib/partnerships/formats";
+import { SURFACES } from "@/lib/partnerships/surfaces";
+import type { KnownTheme } from "@/lib/theme/patch";
+
+/**
+ * The editor of a layout's theme (react-hook-form, the zod schemas that also
+ * read the stored theme, the colour fields, the preview) is its own chunk, fetched when the section mounts,
+ * alongside the layouts it needs: the first render is a skeleton either way.
+ */
+const loadLayoutThemeForm = () => import("./stored-layout-theme-form").then((m) => m.StoredLayoutThemeForm);
+const LayoutThemeForm = dynamic(loadLayoutThemeForm, {
+  ssr: false,
+  loading: () => <Skeleton className="h-[34rem] w-full" />,
+});
 
 /** What `GET /api/merchants/:accountId/knowledge` answers (the console's own record of pages and layouts). */
 interface MerchantKnowledge {
@@ -38,6 +50,9 @@ function disabledReasonFor(status: string | undefined): string | null {
  */
 export function ThemeSection({ accountId }: { accountId: string }) {
   const queryClient = useQueryClient();
+  useEffect(() => {
+    void loadLayoutThemeForm();
+  }, []);
   const base = `/api/merchants/${encodeURIComponent(accountId)}`;
   const knowledge = useQuery({
     queryKey: knowledgeKey(accountId),
@@ -117,7 +132,7 @@ export function ThemeSection({ accountId }: { accountId: string }) {
             layoutId={page.layoutId}
             surface={page.surface}
             layoutType={page.layoutType}
-            known={knownFor(layout?.theme)}
+            stored={layout?.theme}
             disabledReason={disabledReason}
             onSaved={onSaved}
             onDirtyChange={onDirtyChange}
@@ -126,17 +141,4 @@ export function ThemeSection({ accountId }: { accountId: string }) {
       })}
     </div>
   );
-}
-
-// Stable per stored theme object, so a form's saved state only changes when the knowledge does.
-const knownCache = new WeakMap<object, KnownTheme>();
-const NONE: KnownTheme = {};
-function knownFor(theme: Record<string, unknown> | null | undefined): KnownTheme {
-  if (!theme) return NONE;
-  let known = knownCache.get(theme);
-  if (!known) {
-    known = knownThemeFrom(theme);
-    knownCache.set(theme, known);
-  }
-  return known;
 }

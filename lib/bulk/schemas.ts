@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { merchantExportQuery } from "@/lib/merchants/query";
 import { accountId, boundedString, domain, taxonomyId } from "@/lib/partnerships/formats";
+import type { BulkAction } from "./actions";
 
 /**
  * Bulk jobs (issue #12), as the dialog's forms, the API routes and the runner
@@ -8,24 +9,7 @@ import { accountId, boundedString, domain, taxonomyId } from "@/lib/partnerships
  * the server validates again at the route.
  */
 
-export const BULK_ACTIONS = ["pause", "resume", "block", "unblock"] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-/** The toolbar's button names, and the job heading's "Bulk job: <label>". */
-export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
-  pause: "Pause",
-  resume: "Resume",
-  block: "Block verticals and domains",
-  unblock: "Unblock verticals and domains",
-};
-
-/** "Pause 37 merchants", "Block verticals and domains for 1 merchant". */
-export function bulkDialogTitle(action: BulkAction, n: number): string {
-  const merchants = `${n.toLocaleString("en-US")} ${n === 1 ? "merchant" : "merchants"}`;
-  return action === "pause" || action === "resume"
-    ? `${BULK_ACTION_LABELS[action]} ${merchants}`
-    : `${BULK_ACTION_LABELS[action]} for ${merchants}`;
-}
+export { BULK_ACTION_LABELS, BULK_ACTIONS, type BulkAction, bulkDialogTitle } from "./actions";
 
 /** Largest job: every merchant's outcome must still fit the result page and the database comfortably. */
 export const MAX_BULK_MERCHANTS = 5_000;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ACCOUNT_STATUSES } from "./account-statuses";
 import { accountId, boundedString, countryCode, layoutType, storeIdentifier, surface, taxonomyId } from "./formats";
 
-export const ACCOUNT_STATUSES = ["active", "paused", "deleting", "deleted"] as const;
+export { ACCOUNT_STATUSES };
 export const accountStatus = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof accountStatus>;
 

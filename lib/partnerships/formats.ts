@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LAYOUT_TYPES, SURFACES } from "./surfaces";
 
 /**
  * The value formats of the Partnerships API (SPEC.md §2.1), written once and
@@ -95,11 +96,11 @@ export const colour = z
 
 export const policy = z.literal("Block", { error: 'must be "Block"' });
 
-export const SURFACES = ["confirmation", "tracking", "returns"] as const;
+export { SURFACES };
 export const surface = z.enum(SURFACES, { error: "must be one of confirmation, tracking, returns" });
 export type Surface = z.infer<typeof surface>;
 
-export const LAYOUT_TYPES = ["Overlay", "Embedded"] as const;
+export { LAYOUT_TYPES };
 export const layoutType = z.enum(LAYOUT_TYPES, { error: "must be Overlay or Embedded" });
 export type LayoutType = z.infer<typeof layoutType>;
 
