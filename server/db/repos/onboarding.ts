@@ -1,14 +1,7 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
+import type { Database, OnboardingDraftsTable, OnboardingRunsTable, OnboardingStepsTable } from "../schema";
 import type {
-  ControlsTemplatesTable,
-  Database,
-  OnboardingDraftsTable,
-  OnboardingRunsTable,
-  OnboardingStepsTable,
-} from "../schema";
-import type {
-  ControlsTemplateRow,
   OnboardingDraftRow,
   OnboardingRepo,
   OnboardingRunRow,
@@ -17,6 +10,7 @@ import type {
   OnboardingStepState,
 } from "../types";
 import { fromBool, newId, nowIso, toBool } from "../util";
+import { toTemplate } from "./templates";
 
 /**
  * Drafts, go-live runs and controls templates of the onboarding wizard.
@@ -79,19 +73,6 @@ function toStep(r: Selectable<OnboardingStepsTable>): OnboardingStepRow {
     httpStatus: r.http_status === null ? null : Number(r.http_status),
     result: parse(r.result_json),
     error: parse(r.error_json),
-    updatedAt: r.updated_at,
-  };
-}
-
-function toTemplate(r: Selectable<ControlsTemplatesTable>): ControlsTemplateRow {
-  const blocked = parse(r.blocked_json);
-  return {
-    id: r.id,
-    name: r.name,
-    blocked: Array.isArray(blocked) ? (blocked as ControlsTemplateRow["blocked"]) : [],
-    domainsText: r.domains_text,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }

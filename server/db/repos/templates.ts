@@ -10,7 +10,8 @@ import { newId, nowIso } from "../util";
  * list/save-by-name stays in the onboarding repo over the same table).
  */
 
-function toTemplate(r: Selectable<ControlsTemplatesTable>): ControlsTemplateRow {
+/** One template row as both the wizard (onboarding repo) and Settings read it. */
+export function toTemplate(r: Selectable<ControlsTemplatesTable>): ControlsTemplateRow {
   let blocked: unknown = [];
   try {
     blocked = JSON.parse(r.blocked_json);
