@@ -7,7 +7,8 @@ import type { z } from "zod";
  * field; params and query are prefixed ("params.accountId", "query.limit").
  */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[], prefix: string | null): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named "__proto__" (a hostile body's key) must be an own entry, not a prototype change.
+  const fields: Record<string, string> = Object.create(null);
   const join = (path: readonly PropertyKey[]) => {
     const parts = path.map((p) => String(p));
     if (prefix) parts.unshift(prefix);

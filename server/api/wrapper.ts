@@ -35,7 +35,10 @@ function validate<T>(
   if (!schema) return value as T;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  Object.assign(fields, issuesToFields(parsed.error.issues, prefix));
+  const found = issuesToFields(parsed.error.issues, prefix);
+  Object.assign(fields, found);
+  // Never let a failed parse pass as valid, whatever the issues' paths were.
+  if (Object.keys(found).length === 0) fields[prefix ?? "body"] ??= "is not valid";
   return undefined as T;
 }
 
@@ -173,7 +176,7 @@ async function runRoute(
       rawBody = parseBody(request, text, route.bodyType ?? "json");
     }
     summary = route.bodyType === "csv" ? undefined : rawBody;
-    const fields: Record<string, string> = {};
+    const fields: Record<string, string> = Object.create(null);
     const params = validate(route.params, rawParams, "params", fields);
     const query = validate(route.query, Object.fromEntries(url.searchParams), "query", fields);
     const body = validate(route.body, rawBody, null, fields);
