@@ -1,7 +1,7 @@
 import { context, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHarness, type Harness } from "@/server/api/test-harness";
 
 /** Traces of real requests through the wrapper, the client and the in-process sandbox with faults. */
@@ -87,5 +87,40 @@ describe("tracing", () => {
     const refused = named("PUT /api/merchants/:accountId/status").at(-1)!;
     expect(refused.attributes).toMatchObject({ "http.response.status_code": 400, "console.outcome": "refused" });
     expect(refused.attributes["console.idempotency_key"]).toBeUndefined();
+  });
+
+  it("each request's access-log line carries its span's trace id, and no path value", async () => {
+    h = await createHarness();
+    h.as(h.users.support);
+    const [id] = await h.merchants(1);
+    exporter.reset();
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    vi.stubEnv("CONSOLE_REQUEST_LOG", "on");
+    try {
+      await h.call("GET", `/api/merchants/${id}/controls`);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      vi.unstubAllEnvs();
+      spy.mockRestore();
+    }
+    const lines = written
+      .join("")
+      .split("\n")
+      .filter((l) => l.includes('"api.request"'))
+      .map((l) => JSON.parse(l));
+    const span = named("GET /api/merchants/:accountId/controls")[0]!;
+    expect(lines).toEqual([
+      expect.objectContaining({
+        route: "/api/merchants/:accountId/controls",
+        status: 200,
+        outcome: "ok",
+        traceId: span.spanContext().traceId,
+      }),
+    ]);
+    expect(written.join("")).not.toContain(id!);
   });
 });

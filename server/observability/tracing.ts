@@ -1,6 +1,7 @@
 import "server-only";
 import { type Attributes, context, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { parseIdempotencyKey } from "@/lib/partnerships/formats";
+import { accessLog, requestLogOn } from "./access-log";
 
 /**
  * Spans and log ids for the API wrapper and the Partnerships transport.
@@ -60,7 +61,7 @@ export function traceApiRequest(request: Request, routePath: string, run: () => 
       }
       span.end();
       if (requestLogOn()) {
-        console.info(
+        accessLog().push(
           JSON.stringify({
             source: "api",
             event: "api.request",
@@ -122,10 +123,4 @@ export function startAttemptSpan(method: string, pathTemplate: string, attempt: 
       span.end();
     },
   };
-}
-
-/** The access log: on under `next start` (production), CONSOLE_REQUEST_LOG=on|off overrides. Read each time: tests flip it. */
-function requestLogOn(): boolean {
-  const set = process.env.CONSOLE_REQUEST_LOG;
-  return set ? set === "on" : process.env.NODE_ENV === "production";
 }
