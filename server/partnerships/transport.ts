@@ -134,9 +134,18 @@ export class Transport {
     };
     if (spec.idempotencyKey) headers["Idempotency-Key"] = spec.idempotencyKey;
     if (spec.body !== undefined) headers["Content-Type"] = "application/json";
+    // One controller for the timeout and the caller's signal: AbortSignal.any built a third
+    // signal per attempt, a measurable share of a proxied read's CPU (bench profile).
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.cfg.timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, controller.signal]) : controller.signal;
+    const signal = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.cfg.timeoutMs);
+    const callerAborted = () => controller.abort(spec.signal?.reason);
+    if (spec.signal?.aborted) callerAborted();
+    else spec.signal?.addEventListener("abort", callerAborted, { once: true });
     const started = this.cfg.now();
     const span = startAttemptSpan(spec.method, spec.route, attempt, spec.idempotencyKey !== undefined);
     const log = { method: spec.method, path: spec.route, attempt, ...span.ids };
@@ -174,7 +183,7 @@ export class Transport {
       });
       return { answered: true, body: parseJson(text), meta, token };
     } catch (cause) {
-      const timeout = controller.signal.aborted;
+      const timeout = timedOut;
       span.failed(timeout ? "timeout" : "network");
       if (spec.signal?.aborted) throw spec.signal.reason ?? cause;
       this.cfg.logger.warn({
@@ -186,6 +195,7 @@ export class Transport {
       return { answered: false, error: unavailable(spec, timeout, attempt, cause, this.cfg.timeoutMs) };
     } finally {
       clearTimeout(timer);
+      spec.signal?.removeEventListener("abort", callerAborted);
     }
   }
 
