@@ -26,7 +26,7 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs"],
   typescript: { ignoreBuildErrors: false },
   // forbidden(): a page a role may not open renders app/(console)/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, ...(process.env.NEXT_NO_MINIFY ? { serverMinification: false } : {}) },
 };
 
 export default nextConfig;

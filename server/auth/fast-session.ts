@@ -92,12 +92,26 @@ function decodeCookieValue(value: string): string | null {
   }
 }
 
+// A browser sends the same CSRF cookie for its whole session: its verdict is kept (per secret), so
+// the hash is computed once per cookie rather than once per request. Bounded: cleared when full.
+const csrfVerdicts = new Map<string, boolean>();
+const CSRF_VERDICTS_MAX = 1024;
+
 /** @auth/core's createCSRFToken: the cookie is kept when its hash matches (sha256 hex of token + secret). */
 function csrfCookieKept(value: string | undefined, secret: string): boolean {
-  const decoded = value ? decodeCookieValue(value) : null;
-  if (!decoded) return false;
-  const [token, hash] = decoded.split("|");
-  return hash === createHash("sha256").update(`${token}${secret}`).digest("hex");
+  if (!value) return false;
+  const id = `${value}\u0000${secret}`;
+  const known = csrfVerdicts.get(id);
+  if (known !== undefined) return known;
+  const decoded = decodeCookieValue(value);
+  let kept = false;
+  if (decoded) {
+    const [token, hash] = decoded.split("|");
+    kept = hash === createHash("sha256").update(`${token}${secret}`).digest("hex");
+  }
+  if (csrfVerdicts.size >= CSRF_VERDICTS_MAX) csrfVerdicts.clear();
+  csrfVerdicts.set(id, kept);
+  return kept;
 }
 
 /** @auth/core's createCallbackUrl with the default redirect callback: kept when it is an absolute URL of this origin. */

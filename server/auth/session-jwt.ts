@@ -35,6 +35,9 @@ interface DerivedKey {
   macKey: Buffer;
   encKey: Buffer;
   kid: string;
+  /** The protected header every token of this key carries (base64url), and its bytes (the AAD). */
+  header: string;
+  aad: Buffer;
 }
 
 // Secrets × salts: a handful at most (a rotation list and one or two cookie names).
@@ -49,7 +52,8 @@ function derivedKey(secret: string, salt: string): DerivedKey {
     const kid = createHash("sha512")
       .update(JSON.stringify({ k: bytes.toString("base64url"), kty: "oct" }))
       .digest("base64url");
-    key = { macKey: bytes.subarray(0, 32), encKey: bytes.subarray(32), kid };
+    const header = Buffer.from(JSON.stringify({ alg: ALG, enc: ENC, kid })).toString("base64url");
+    key = { macKey: bytes.subarray(0, 32), encKey: bytes.subarray(32), kid, header, aad: Buffer.from(header, "ascii") };
     if (derived.size > 32) derived.clear();
     derived.set(id, key);
   }
@@ -61,7 +65,8 @@ const secretsOf = (secret: string | string[]) => (Array.isArray(secret) ? secret
 /** RFC 7518 §5.2.2.1: the first half of HMAC-SHA-512 over AAD ‖ IV ‖ ciphertext ‖ AAD length in bits. */
 function tagOf(macKey: Buffer, aad: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
   const al = Buffer.alloc(8);
-  al.writeBigUInt64BE(BigInt(aad.length * 8));
+  al.writeUInt32BE(Math.floor((aad.length * 8) / 2 ** 32), 0);
+  al.writeUInt32BE((aad.length * 8) >>> 0, 4);
   return createHmac("sha512", macKey).update(aad).update(iv).update(ciphertext).update(al).digest().subarray(0, 32);
 }
 
@@ -72,13 +77,50 @@ export async function encodeSessionToken<Payload = JWT>(params: JWTEncodeParams<
   const key = derivedKey(first, salt);
   const now = Math.floor(Date.now() / 1000);
   const claims = { ...(token as Record<string, unknown>), iat: now, exp: now + maxAge, jti: randomUUID() };
-  const header = Buffer.from(JSON.stringify({ alg: ALG, enc: ENC, kid: key.kid })).toString("base64url");
-  const aad = Buffer.from(header, "ascii");
-  const iv = randomBytes(16);
+  const { header, aad } = key;
+  const iv = nextIv();
   const cipher = createCipheriv("aes-256-cbc", key.encKey, iv);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(claims), "utf8"), cipher.final()]);
   const tag = tagOf(key.macKey, aad, iv, ciphertext);
   return `${header}..${iv.toString("base64url")}.${ciphertext.toString("base64url")}.${tag.toString("base64url")}`;
+}
+
+// IVs come from a pool filled 256 at a time: one randomBytes(16) per request was a visible share of
+// a request's CPU. Each IV is copied out and its bytes are never handed out twice.
+const IV_POOL_SIZE = 16 * 256;
+let ivPool = Buffer.alloc(0);
+let ivOffset = IV_POOL_SIZE;
+
+function nextIv(): Buffer {
+  if (ivOffset >= ivPool.length) {
+    ivPool = randomBytes(IV_POOL_SIZE);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + 16));
+  ivOffset += 16;
+  return iv;
+}
+
+// Protected headers seen, parsed once: every token of one key carries the same header.
+const headers = new Map<string, Readonly<Record<string, unknown>>>();
+
+/** The header as JSON.parse reads it (any value), or undefined when it is not JSON at all. */
+function parseHeader(header: string): unknown {
+  const known = headers.get(header);
+  if (known) return known;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(header, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  // Only headers of the shape this file decodes are kept; anything else is parsed every time.
+  const h = parsed as Record<string, unknown> | null;
+  if (h && typeof h === "object" && h.alg === ALG && h.enc === ENC) {
+    if (headers.size > 32) headers.clear();
+    headers.set(header, Object.freeze(h));
+  }
+  return parsed;
 }
 
 function invalid(message: string): never {
@@ -98,12 +140,8 @@ export async function decodeSessionToken<Payload = JWT>(params: JWTDecodeParams)
   const parts = token.split(".");
   if (parts.length !== 5) return libraryDecode<Payload>(params);
   const [header, encryptedKey, ivPart, ciphertextPart, tagPart] = parts as [string, string, string, string, string];
-  let protectedHeader: Record<string, unknown>;
-  try {
-    protectedHeader = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, unknown>;
-  } catch {
-    return invalid("unreadable header");
-  }
+  const protectedHeader = parseHeader(header) as Record<string, unknown> | null | undefined;
+  if (protectedHeader === undefined) return invalid("unreadable header");
   if (
     protectedHeader === null ||
     typeof protectedHeader !== "object" ||

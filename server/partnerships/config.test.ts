@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { defaultLogger } from "./config";
+import { defaultLogger, resolveConfig } from "./config";
 
 describe("the default logger", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -21,5 +21,29 @@ describe("the default logger", () => {
     ]);
     expect(JSON.parse(String(info.mock.calls[0]?.[0]))).toMatchObject({ source: "partnerships", status: 429 });
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the default fetch", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const cfg = () =>
+    resolveConfig({ apiUrl: "http://a", authUrl: "http://b", clientId: "c", clientSecret: "s", parentAccountId: "p" });
+
+  it("goes around the fetch Next.js patches for its data cache, to Node's own", async () => {
+    const original = vi.fn(async () => new Response("original"));
+    const patched = Object.assign(
+      vi.fn(async () => new Response("patched")),
+      { _nextOriginalFetch: original },
+    );
+    vi.stubGlobal("fetch", patched);
+    expect(await (await cfg().fetch("http://a/x")).text()).toBe("original");
+    expect(patched).not.toHaveBeenCalled();
+  });
+
+  it("uses the global fetch when nothing patched it, looked up at call time", async () => {
+    const resolved = cfg();
+    const plain = vi.fn(async () => new Response("plain"));
+    vi.stubGlobal("fetch", plain);
+    expect(await (await resolved.fetch("http://a/x")).text()).toBe("plain");
   });
 });

@@ -58,6 +58,17 @@ export const defaultLogger: PartnershipsLogger = {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Node's own fetch, not the one Next.js patches onto globalThis for its data cache: every upstream
+ * call is dynamic and brings its own timeout, retries and spans, and the patched wrapper (cache
+ * lookup, dedupe, its own trace) was a tenth of the CPU of a proxied call (bench profile).
+ * Looked up per call: Next patches fetch after this module may have loaded.
+ */
+function platformFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const current = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return (current._nextOriginalFetch ?? current)(input, init);
+}
+
 export function resolveConfig(config: PartnershipsClientConfig): ResolvedConfig {
   for (const k of ["apiUrl", "authUrl", "clientId", "clientSecret", "parentAccountId"] as const) {
     // Names only: a value here may be a secret.
@@ -69,7 +80,7 @@ export function resolveConfig(config: PartnershipsClientConfig): ResolvedConfig 
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     parentAccountId: config.parentAccountId,
-    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: config.fetch ?? platformFetch,
     timeoutMs: config.timeoutMs ?? 10_000,
     maxAttempts: Math.max(1, config.maxAttempts ?? 5),
     baseDelayMs: config.baseDelayMs ?? 200,

@@ -68,9 +68,12 @@ export async function getControls(ctx: Ctx<Account, undefined, unknown>) {
 
 export async function putControls(ctx: Ctx<Account, PutControlsRequest>) {
   const client = await ctx.client();
-  const before = await tryRead(() => client.getControls(ctx.params.accountId));
+  // The before read and the budget slot are independent: the slot is taken while the read is in flight.
+  const [before] = await Promise.all([
+    tryRead(() => client.getControls(ctx.params.accountId)),
+    countUpstream(ctx, "putControls"),
+  ]);
   ctx.audit.before = before?.data ?? null;
-  await countUpstream(ctx, "putControls");
   const result = await client.putControls(ctx.params.accountId, ctx.body, ctx.writeOptions());
   ctx.audit.after = result.data;
   if (!result.dryRun) await rememberControls(ctx.db, ctx.params.accountId, result.data);
@@ -84,9 +87,11 @@ export async function getStatus(ctx: Ctx<Account, undefined, unknown>) {
 
 export async function putStatus(ctx: Ctx<Account, PutStatusBody>) {
   const client = await ctx.client();
-  const before = await tryRead(() => client.getStatus(ctx.params.accountId));
+  const [before] = await Promise.all([
+    tryRead(() => client.getStatus(ctx.params.accountId)),
+    countUpstream(ctx, "putStatus"),
+  ]);
   ctx.audit.before = before ? { status: before.data.status } : null;
-  await countUpstream(ctx, "putStatus");
   const result = await client.putStatus(ctx.params.accountId, { status: ctx.body.status }, ctx.writeOptions());
   ctx.audit.after = { status: result.data.status };
   if (!result.dryRun && !ctx.dryRun)
