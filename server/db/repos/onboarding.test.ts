@@ -105,20 +105,20 @@ describe.each(BACKENDS)("onboarding repo on $name", (backend) => {
   });
 
   it("templates: saved by name (a second save replaces), listed by name", async () => {
-    await db.onboarding.saveTemplate({
+    await db.templates.saveByName({
       name: "Strict",
       blocked: [{ partnerVerticalId: 1, partnerSubVerticalId: 2 }],
       domainsText: "a.com",
       createdBy: "u1",
     });
-    await db.onboarding.saveTemplate({ name: "Basic", blocked: [], domainsText: "", createdBy: "u1" });
-    const again = await db.onboarding.saveTemplate({
+    await db.templates.saveByName({ name: "Basic", blocked: [], domainsText: "", createdBy: "u1" });
+    const again = await db.templates.saveByName({
       name: "Strict",
       blocked: [],
       domainsText: "b.com",
       createdBy: "u2",
     });
     expect(again).toMatchObject({ name: "Strict", blocked: [], domainsText: "b.com", createdBy: "u1" });
-    expect((await db.onboarding.listTemplates()).map((t) => t.name)).toEqual(["Basic", "Strict"]);
+    expect((await db.templates.list()).map((t) => t.name)).toEqual(["Basic", "Strict"]);
   });
 });
