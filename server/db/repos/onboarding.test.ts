@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "../test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "../test-backends";
 import type { ConsoleDb } from "../types";
 
 describe.each(BACKENDS)("onboarding repo on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("drafts: per user, saved as typed, listed newest first until live, deletable by their owner only", async () => {
