@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { DomainsEditor } from "@/components/controls/domains-editor";
 import { VerticalPicker } from "@/components/controls/vertical-picker";
 import { describeWriteError, useIntentWrite } from "@/components/forms/use-intent-write";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import {
@@ -50,8 +51,6 @@ export function BulkDialog({
   templates: readonly BulkTemplate[];
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const router = useRouter();
   const { send, pending } = useIntentWrite();
   const previewWrite = useIntentWrite();
@@ -65,14 +64,6 @@ export function BulkDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const statusAction = action === "pause" || action === "resume";
   const parsedDomains = parseDomainLines(domainsText);
-
-  useEffect(() => {
-    const d = ref.current;
-    // jsdom (component tests) has no showModal: the dialog is then shown open without the modal layer.
-    if (!d || d.open) return;
-    if (typeof d.showModal === "function") d.showModal();
-    else d.setAttribute("open", "");
-  }, []);
 
   const body: BulkJobBodyInput = {
     params: statusAction
@@ -130,12 +121,8 @@ export function BulkDialog({
   const title = bulkDialogTitle(action, count);
   const fresh = preview && preview.forBody === bodyKey ? preview.data : null;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className="m-auto w-full max-w-3xl rounded-card border border-border bg-surface p-0 text-fg shadow-lg backdrop:bg-black/40"
-    >
+    // Mounted only while shown: its owner unmounts it on close.
+    <Dialog open onClose={onClose} className="max-w-3xl p-0 shadow-lg backdrop:bg-black/40">
       <form
         method="dialog"
         className="max-h-[85vh] space-y-4 overflow-y-auto p-6"
@@ -144,9 +131,7 @@ export function BulkDialog({
           void runPreview();
         }}
       >
-        <h2 id={titleId} className="text-lg font-semibold">
-          {title}
-        </h2>
+        <DialogTitle>{title}</DialogTitle>
         {statusAction ? (
           <Input
             label="Reason"
@@ -188,7 +173,7 @@ export function BulkDialog({
         ) : null}
         {fresh ? <BulkPreviewPanel preview={fresh} /> : null}
         <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
-          <Button variant="ghost" onClick={() => ref.current?.close()}>
+          <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
           <Button variant="secondary" type="submit" disabled={previewing}>
@@ -199,6 +184,6 @@ export function BulkDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogTitle } from "@/components/ui/dialog";
 import { controlClasses } from "@/components/ui/input";
 import { boundedString } from "@/lib/partnerships/formats";
 
@@ -36,8 +37,7 @@ export interface ReasonDialogProps {
  */
 export function ReasonDialog(props: ReasonDialogProps) {
   const { open, target, pending, error, reasonError, restoredNotice, defaultReason, onConfirm, onCancel } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
+  const reasonId = useId();
   const hintId = useId();
   const errorId = useId();
   const form = useForm<ReasonForm, unknown, z.output<typeof reasonForm>>({
@@ -50,35 +50,17 @@ export function ReasonDialog(props: ReasonDialogProps) {
     readReason.current = () => getValues("reason");
   }, [readReason, getValues]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      reset({ reason: defaultReason });
-      dialog.showModal();
-      setFocus("reason");
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open, defaultReason, reset, setFocus]);
+  const onOpen = () => {
+    reset({ reason: defaultReason });
+    setFocus("reason");
+  };
 
   const fieldError = formState.errors.reason?.message ?? reasonError;
   const verb = target === "paused" ? "Pause" : "Activate";
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      onCancel={(e) => {
-        // Escape: close, unless the change is on its way (its result must still be shown).
-        e.preventDefault();
-        if (!pending) onCancel();
-      }}
-      className="m-auto w-full max-w-lg rounded-card border border-border bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50"
-    >
+    <Dialog open={open} onClose={onCancel} busy={pending} onOpen={onOpen}>
       <form noValidate onSubmit={handleSubmit((values) => onConfirm(values.reason))} className="space-y-4">
-        <h2 id={headingId} className="text-lg font-semibold">
-          {verb} this merchant?
-        </h2>
+        <DialogTitle>{verb} this merchant?</DialogTitle>
         <p className="text-sm text-fg-muted">
           {target === "paused"
             ? "Every page variant that is not archived is paused at once: no placements show until it is activated again."
@@ -91,11 +73,11 @@ export function ReasonDialog(props: ReasonDialogProps) {
           </p>
         ) : null}
         <div className="space-y-1">
-          <label htmlFor={`${headingId}-reason`} className="block text-sm font-medium">
+          <label htmlFor={reasonId} className="block text-sm font-medium">
             Reason
           </label>
           <textarea
-            id={`${headingId}-reason`}
+            id={reasonId}
             rows={3}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={[hintId, fieldError ? errorId : null].filter(Boolean).join(" ")}
@@ -135,6 +117,6 @@ export function ReasonDialog(props: ReasonDialogProps) {
           </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

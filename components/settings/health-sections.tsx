@@ -39,6 +39,11 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
+/** The Status fact of the upstream and database sections. */
+function Reachability({ reachable }: { reachable: boolean }) {
+  return <Badge tone={reachable ? "success" : "danger"}>{reachable ? "Reachable" : "Unreachable"}</Badge>;
+}
+
 export function duration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
@@ -60,18 +65,7 @@ export function UpstreamSection({ upstream }: Pick<HealthView, "upstream">) {
     <HealthSection id="health-upstream" title="Upstream reachability">
       <Facts
         items={[
-          [
-            "Status",
-            upstream.ok ? (
-              <Badge key="ok" tone="success">
-                Reachable
-              </Badge>
-            ) : (
-              <Badge key="down" tone="danger">
-                Unreachable
-              </Badge>
-            ),
-          ],
+          ["Status", <Reachability key="status" reachable={upstream.ok} />],
           upstream.ok ? ["Latency", `${upstream.latencyMs} ms (one account listed)`] : ["Error", upstream.error ?? "—"],
         ]}
       />
@@ -103,18 +97,7 @@ export function DatabaseSection({ database }: Pick<HealthView, "database">) {
       <Facts
         items={[
           ["Kind", database.kind],
-          [
-            "Status",
-            database.reachable ? (
-              <Badge key="ok" tone="success">
-                Reachable
-              </Badge>
-            ) : (
-              <Badge key="down" tone="danger">
-                Unreachable
-              </Badge>
-            ),
-          ],
+          ["Status", <Reachability key="status" reachable={database.reachable} />],
           ["Migration", database.migration ?? database.error ?? "—"],
         ]}
       />

@@ -1,11 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { describeWriteError, useIntentWrite } from "@/components/forms/use-intent-write";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ApiError } from "@/lib/api";
@@ -30,8 +31,6 @@ const FIELDS = ["email", "name", "role"] as const;
  * failed request keeps what was typed, with the server's field messages.
  */
 export function InviteDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const { send, pending } = useIntentWrite();
   const [created, setCreated] = useState<{ link: string | null; email: string; role: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,18 +41,13 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose(): void
   });
   const { register, handleSubmit, formState, reset, setFocus, setError: setFieldError } = form;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      reset({ email: "", name: "", role: "support" });
-      setCreated(null);
-      setError(null);
-      setCopied(false);
-      dialog.showModal();
-      setFocus("email");
-    } else if (!open && dialog.open) dialog.close();
-  }, [open, reset, setFocus]);
+  const onOpen = () => {
+    reset({ email: "", name: "", role: "support" });
+    setCreated(null);
+    setError(null);
+    setCopied(false);
+    setFocus("email");
+  };
 
   async function submit(values: z.output<typeof inviteUserBody>) {
     setError(null);
@@ -72,18 +66,8 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose(): void
   }
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onClose();
-      }}
-      className="m-auto w-full max-w-lg rounded-card border border-border bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50"
-    >
-      <h2 id={headingId} className="mb-4 text-lg font-semibold">
-        Invite user
-      </h2>
+    <Dialog open={open} onClose={onClose} busy={pending} onOpen={onOpen}>
+      <DialogTitle className="mb-4">Invite user</DialogTitle>
       {created ? (
         <div className="space-y-4">
           {created.link ? (
@@ -148,6 +132,6 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose(): void
           </div>
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { AuditEntryInput, ConsoleDb } from "./types";
 
 const base: AuditEntryInput = {
@@ -12,14 +12,9 @@ const base: AuditEntryInput = {
 };
 
 describe.each(BACKENDS)("audit log on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("appends every field and reads it back", async () => {

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrationProvider } from "./migrations";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 describe.each(BACKENDS)("console db core on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  const t = withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("reports its dialect and answers ping", async () => {

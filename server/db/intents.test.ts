@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { INTENT_HEARTBEAT_MS, INTENT_IN_FLIGHT_TIMEOUT_MS, intentsRepo, isRetryableStatus } from "./repos/intents";
 import type { Database } from "./schema";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 const req = {
@@ -13,14 +13,9 @@ const req = {
 };
 
 describe.each(BACKENDS)("idempotency intents on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  const t = withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("new → in_flight → replay after a final outcome", async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 const op = (operationId: string, extra: Partial<Parameters<ConsoleDb["journal"]["record"]>[0]> = {}) => ({
@@ -16,14 +16,9 @@ const op = (operationId: string, extra: Partial<Parameters<ConsoleDb["journal"][
 });
 
 describe.each(BACKENDS)("operations journal on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("records, gets and updates an operation", async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseKnowledgeCsv, splitCsvLine } from "./repos/knowledge-csv";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 const ACC = "1234567890123456";
@@ -35,14 +35,9 @@ describe("knowledge CSV parsing", () => {
 });
 
 describe.each(BACKENDS)("merchant knowledge on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("learns pages from register/add-pages, switches and themes", async () => {

@@ -1,20 +1,15 @@
 import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "./schema";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 describe.each(BACKENDS)("limiter and leases on $name, across two console instances", (backend) => {
-  let t: TestDatabase;
   let a: ConsoleDb;
   let b: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    a = await t.open();
-    b = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    a = await created.open();
+    b = await created.open();
   });
 
   it("limiter: two instances share one count per bucket and window", async () => {

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "@/lib/partnerships/accounts";
 import { pgSearch } from "./pg-search-migration";
 import { idsTextOf, searchTextOf, storeWords } from "./repos/merchants";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 let n = 0;
@@ -55,14 +55,9 @@ describe("search words", () => {
 });
 
 describe.each(BACKENDS)("merchant index on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("merges synced pages: new, changed and unchanged rows are told apart", async () => {
@@ -312,14 +307,9 @@ describe.each(BACKENDS)("merchant index on $name", (backend) => {
 });
 
 describe.each(BACKENDS)("saved views on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("saves per user and list, replaces by name, deletes only the owner's", async () => {

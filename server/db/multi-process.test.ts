@@ -1,20 +1,14 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 
 const run = promisify(execFile);
 const CHILD = path.join(import.meta.dirname, "multi-process-child.ts");
 
 describe.each(BACKENDS)("several console processes on one $name database", (backend) => {
-  let t: TestDatabase;
-  beforeEach(async () => {
-    t = await backend.create();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
-  });
+  const t = withTestDatabase(backend);
 
   it("migrate a fresh database together, share one limiter count, one lease and one new intent", async () => {
     const options = JSON.stringify(t.options);

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 const ACC = "1234567890123456";
@@ -17,14 +17,9 @@ function link(expiresAt: string, url: string, stripe = "acct_1") {
 }
 
 describe.each(BACKENDS)("payout links on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  const t = withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("knows no link until one is recorded, then returns it", async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb, PrivacyRequestInput } from "./types";
 
 const consumer = (extra: Partial<PrivacyRequestInput> = {}): PrivacyRequestInput => ({
@@ -16,14 +16,9 @@ const consumer = (extra: Partial<PrivacyRequestInput> = {}): PrivacyRequestInput
 });
 
 describe.each(BACKENDS)("privacy requests on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("creates, updates and lists newest first with paging", async () => {

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "./test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "./test-backends";
 import type { ConsoleDb } from "./types";
 
 /** Migration 0006_settings_users on both engines: guarded role/disable changes, sign-ins, invites. */
 describe.each(BACKENDS)("settings users on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("never leaves the console without an enabled admin; only disabling bumps the session version", async () => {

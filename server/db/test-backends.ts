@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterEach, beforeEach } from "vitest";
 import { type CreateConsoleDbOptions, createConsoleDb } from "./open";
 import type { ConsoleDb } from "./types";
 
@@ -95,3 +96,33 @@ const postgres: Backend = {
 };
 
 export const BACKENDS: Backend[] = process.env.SKIP_PG_TESTS === "1" ? [sqlite] : [sqlite, postgres];
+
+/**
+ * A fresh database on `backend` for each test of the surrounding describe, removed
+ * after it. `setup` runs once it exists, typically to open the instances the
+ * tests share (`db = await t.open()`). The returned handle always stands for the
+ * current test's database.
+ */
+export function withTestDatabase(backend: Backend, setup?: (t: TestDatabase) => Promise<void>): TestDatabase {
+  let current: TestDatabase | undefined;
+  const now = (): TestDatabase => {
+    if (!current) throw new Error("withTestDatabase: used outside a test");
+    return current;
+  };
+  beforeEach(async () => {
+    current = await backend.create();
+    await setup?.(current);
+  });
+  afterEach(async () => {
+    const t = current;
+    current = undefined;
+    await t?.cleanup();
+  });
+  return {
+    get options() {
+      return now().options;
+    },
+    open: () => now().open(),
+    cleanup: () => now().cleanup(),
+  };
+}

@@ -405,14 +405,6 @@ export interface OnboardingRepo {
   updateStep(draftId: string, name: string, patch: OnboardingStepPatch): Promise<void>;
   /** Runs not finished and not waiting on the person (running): candidates for a resume. */
   listRunningRuns(): Promise<OnboardingRunRow[]>;
-  listTemplates(): Promise<ControlsTemplateRow[]>;
-  /** Creates the template, or replaces the one of that name. */
-  saveTemplate(input: {
-    name: string;
-    blocked: ControlsTemplateRow["blocked"];
-    domainsText: string;
-    createdBy: string | null;
-  }): Promise<ControlsTemplateRow>;
 }
 
 /** A consumer privacy request or a merchant data deletion, as the history shows it (never a plain identifier). */
@@ -598,12 +590,19 @@ export interface ConsoleDb {
   close(): Promise<void>;
 }
 
-/** Settings → Templates: controls templates by id (rename, edit, delete), with the drafts that use one. */
+/**
+ * Controls templates: by id for Settings → Templates (rename, edit, delete, with
+ * the drafts that use one), by name for the onboarding wizard.
+ */
 export interface TemplatesRepo {
   list(): Promise<ControlsTemplateRow[]>;
   get(id: string): Promise<ControlsTemplateRow | undefined>;
   /** DuplicateError when another template has that name. */
   create(
+    input: Pick<ControlsTemplateRow, "name" | "blocked" | "domainsText" | "createdBy">,
+  ): Promise<ControlsTemplateRow>;
+  /** The wizard's save: creates the template, or replaces the content of the one of that name (its creator stays). */
+  saveByName(
     input: Pick<ControlsTemplateRow, "name" | "blocked" | "domainsText" | "createdBy">,
   ): Promise<ControlsTemplateRow>;
   /** undefined when there is no such template; DuplicateError when another template has that name. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "@/server/db/test-backends";
+import { BACKENDS, withTestDatabase } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { allAccounts, key, openSandbox, registerBody, type SandboxRig } from "@/server/partnerships/test-sandbox";
 import type { PartnershipsClient } from "@/server/partnerships/types";
@@ -20,17 +20,16 @@ const ghost = {
 };
 
 describe.each(BACKENDS)("merchant index sync on $name, against the in-process sandbox", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
   let rig: SandboxRig;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
+  const t = withTestDatabase(backend, async (created) => {
+    db = await created.open();
+  });
+  beforeEach(() => {
     rig = openSandbox();
   });
-  afterEach(async () => {
+  afterEach(() => {
     rig?.close();
-    await t?.cleanup();
   });
 
   it("pages through every account, then merges updates and removes what is no longer listed", async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type DraftData, draftData } from "@/lib/onboarding/draft";
 import type { RunStepError } from "@/lib/onboarding/run";
 import { parseTaxonomyCsv } from "@/lib/partnerships/taxonomy";
-import { BACKENDS, type TestDatabase } from "@/server/db/test-backends";
+import { BACKENDS, withTestDatabase } from "@/server/db/test-backends";
 import type { ConsoleDb } from "@/server/db/types";
 import { allAccounts, openSandbox, type SandboxRig } from "@/server/partnerships/test-sandbox";
 import type { PartnershipsClient } from "@/server/partnerships/types";
@@ -67,21 +67,20 @@ const STEP_CALLS: Record<string, { method: keyof PartnershipsClient; path: RegEx
 };
 
 describe.each(BACKENDS)("go-live saga on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
   let rig: SandboxRig;
   let userId: string;
 
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-    rig = openSandbox({ client: { maxAttempts: 8 } });
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
     userId = (await db.users.create({ email: "m@saga.test", name: "M", role: "account_manager", passwordHash: null }))
       .id;
   });
-  afterEach(async () => {
+  beforeEach(() => {
+    rig = openSandbox({ client: { maxAttempts: 8 } });
+  });
+  afterEach(() => {
     rig?.close();
-    await t?.cleanup();
   });
 
   const deps = (over: Partial<SagaDeps> = {}): SagaDeps => ({ db, client: rig.client, holder: "instance-a", ...over });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKENDS, type TestDatabase } from "@/server/db/test-backends";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { BACKENDS, type TestDatabase, withTestDatabase } from "@/server/db/test-backends";
 import type { ConsoleDb, IndexedMerchant } from "@/server/db/types";
 import { ForbiddenError } from "@/server/partnerships/errors";
 import type { PartnershipsClient } from "@/server/partnerships/types";
@@ -37,15 +37,10 @@ const client = async () =>
 
 const [sqlite] = BACKENDS;
 describe.each(sqlite ? [sqlite] : [])("settings import services on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
     asked.length = 0;
-  });
-  afterEach(async () => {
-    await t?.cleanup();
   });
 
   it("taxonomy: seeded from the shipped file; a bad file changes nothing; a good one becomes the next version", async () => {

@@ -28,7 +28,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
     getPartnerTaxonomy().catch(() => null),
     db.merchants.countries().catch(() => [] as string[]),
     // Controls templates (Settings) for the bulk block/unblock dialog's "Start from template".
-    db.onboarding.listTemplates().catch(() => []),
+    db.templates.list().catch(() => []),
   ]);
   const verticals = (taxonomy?.tree ?? [])
     .map((v) => ({ value: String(v.id), label: v.name }))

@@ -184,13 +184,13 @@ export async function retryStep(ctx: Ctx<Draft, z.infer<typeof retryRunBody>, un
 }
 
 export async function listTemplates(ctx: Ctx<unknown, undefined, unknown>): Promise<HandlerResult> {
-  return { body: { data: { templates: await ctx.db.onboarding.listTemplates() } } };
+  return { body: { data: { templates: await ctx.db.templates.list() } } };
 }
 
 export async function saveTemplate(
   ctx: Ctx<unknown, z.infer<typeof saveTemplateBody>, unknown>,
 ): Promise<HandlerResult> {
-  const saved = await ctx.db.onboarding.saveTemplate({ ...ctx.body, createdBy: me(ctx).email });
+  const saved = await ctx.db.templates.saveByName({ ...ctx.body, createdBy: me(ctx).email });
   ctx.audit.after = { name: saved.name, blocked: saved.blocked.length };
   return { status: 201, body: { data: saved } };
 }

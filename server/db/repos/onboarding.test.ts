@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, type TestDatabase } from "../test-backends";
+import { describe, expect, it } from "vitest";
+import { BACKENDS, withTestDatabase } from "../test-backends";
 import type { ConsoleDb } from "../types";
 
 describe.each(BACKENDS)("onboarding repo on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("drafts: per user, saved as typed, listed newest first until live, deletable by their owner only", async () => {
@@ -105,20 +100,20 @@ describe.each(BACKENDS)("onboarding repo on $name", (backend) => {
   });
 
   it("templates: saved by name (a second save replaces), listed by name", async () => {
-    await db.onboarding.saveTemplate({
+    await db.templates.saveByName({
       name: "Strict",
       blocked: [{ partnerVerticalId: 1, partnerSubVerticalId: 2 }],
       domainsText: "a.com",
       createdBy: "u1",
     });
-    await db.onboarding.saveTemplate({ name: "Basic", blocked: [], domainsText: "", createdBy: "u1" });
-    const again = await db.onboarding.saveTemplate({
+    await db.templates.saveByName({ name: "Basic", blocked: [], domainsText: "", createdBy: "u1" });
+    const again = await db.templates.saveByName({
       name: "Strict",
       blocked: [],
       domainsText: "b.com",
       createdBy: "u2",
     });
     expect(again).toMatchObject({ name: "Strict", blocked: [], domainsText: "b.com", createdBy: "u1" });
-    expect((await db.onboarding.listTemplates()).map((t) => t.name)).toEqual(["Basic", "Strict"]);
+    expect((await db.templates.list()).map((t) => t.name)).toEqual(["Basic", "Strict"]);
   });
 });

@@ -10,10 +10,10 @@ import type {
   OnboardingStepState,
 } from "../types";
 import { fromBool, newId, nowIso, toBool } from "../util";
-import { toTemplate } from "./templates";
 
 /**
- * Drafts, go-live runs and controls templates of the onboarding wizard.
+ * Drafts and go-live runs of the onboarding wizard (its controls templates are
+ * repos/templates.ts's).
  * JSON is stored whole (JSON.stringify, not the audit log's truncating
  * helper): a draft is the person's typing and must come back exactly; the
  * route layer bounds its size.
@@ -248,41 +248,6 @@ export function onboardingRepo(db: Kysely<Database>): OnboardingRepo {
     async listRunningRuns() {
       const rows = await db.selectFrom("onboarding_runs").selectAll().where("state", "=", "running").execute();
       return rows.map(toRun);
-    },
-
-    async listTemplates() {
-      const rows = await db.selectFrom("controls_templates").selectAll().orderBy("name").limit(500).execute();
-      return rows.map(toTemplate);
-    },
-
-    async saveTemplate(input) {
-      const now = nowIso();
-      const row = {
-        id: newId(),
-        name: input.name,
-        blocked_json: JSON.stringify(input.blocked),
-        domains_text: input.domainsText,
-        created_by: input.createdBy,
-        created_at: now,
-        updated_at: now,
-      };
-      await db
-        .insertInto("controls_templates")
-        .values(row)
-        .onConflict((oc) =>
-          oc.column("name").doUpdateSet({
-            blocked_json: row.blocked_json,
-            domains_text: row.domains_text,
-            updated_at: now,
-          }),
-        )
-        .execute();
-      const saved = await db
-        .selectFrom("controls_templates")
-        .selectAll()
-        .where("name", "=", input.name)
-        .executeTakeFirstOrThrow();
-      return toTemplate(saved);
     },
   };
 }

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DuplicateError } from "../errors";
-import { BACKENDS, type TestDatabase } from "../test-backends";
+import { BACKENDS, withTestDatabase } from "../test-backends";
 import type { ConsoleDb } from "../types";
 
 describe.each(BACKENDS)("settings repos on $name", (backend) => {
-  let t: TestDatabase;
   let db: ConsoleDb;
-  beforeEach(async () => {
-    t = await backend.create();
-    db = await t.open();
-  });
-  afterEach(async () => {
-    await t?.cleanup();
+  const t = withTestDatabase(backend, async (created) => {
+    db = await created.open();
   });
 
   it("taxonomy versions: the next version only on the current base, earlier ones kept, seen by another instance", async () => {

@@ -6,12 +6,11 @@ import type { ControlsTemplateRow, TemplatesRepo } from "../types";
 import { newId, nowIso } from "../util";
 
 /**
- * Controls templates by id, for Settings → Templates (the wizard's own
- * list/save-by-name stays in the onboarding repo over the same table).
+ * The one owner of the controls_templates table: Settings → Templates edits by
+ * id, the onboarding wizard lists and saves by name, the bulk dialog lists.
  */
 
-/** One template row as both the wizard (onboarding repo) and Settings read it. */
-export function toTemplate(r: Selectable<ControlsTemplatesTable>): ControlsTemplateRow {
+function toTemplate(r: Selectable<ControlsTemplatesTable>): ControlsTemplateRow {
   let blocked: unknown = [];
   try {
     blocked = JSON.parse(r.blocked_json);
@@ -71,6 +70,36 @@ export function templatesRepo(db: Kysely<Database>): TemplatesRepo {
         throw err;
       }
       return (await get(id)) as ControlsTemplateRow;
+    },
+    async saveByName(input) {
+      const now = nowIso();
+      const row = {
+        id: newId(),
+        name: input.name,
+        blocked_json: JSON.stringify(input.blocked),
+        domains_text: input.domainsText,
+        created_by: input.createdBy,
+        created_at: now,
+        updated_at: now,
+      };
+      // The unique index on name decides between two saves of one name: the later one's content wins.
+      await db
+        .insertInto("controls_templates")
+        .values(row)
+        .onConflict((oc) =>
+          oc.column("name").doUpdateSet({
+            blocked_json: row.blocked_json,
+            domains_text: row.domains_text,
+            updated_at: now,
+          }),
+        )
+        .execute();
+      const saved = await db
+        .selectFrom("controls_templates")
+        .selectAll()
+        .where("name", "=", input.name)
+        .executeTakeFirstOrThrow();
+      return toTemplate(saved);
     },
     async update(id, input) {
       try {
