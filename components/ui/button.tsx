@@ -5,9 +5,9 @@ export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 export type ButtonSize = "sm" | "md";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-accent text-accent-fg hover:opacity-90 border border-transparent",
+  primary: "bg-accent text-accent-fg hover:bg-accent-hover border border-transparent",
   secondary: "bg-surface text-fg border border-border hover:bg-surface-muted",
-  danger: "bg-danger text-danger-fg hover:opacity-90 border border-transparent",
+  danger: "bg-danger text-danger-fg hover:bg-danger-hover border border-transparent",
   ghost: "bg-transparent text-fg border border-transparent hover:bg-surface-muted",
 };
 const SIZES: Record<ButtonSize, string> = {
