@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { THEME_BOOT_SCRIPT } from "@/components/shell/theme";
+import { ZOD_NO_EVAL_SCRIPT } from "@/lib/zod-no-eval";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,8 +20,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that sets the theme before paint */}
-        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: constant scripts: the theme before paint, zod without eval
+          dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT + ZOD_NO_EVAL_SCRIPT }}
+        />
       </head>
       <body className="min-h-screen bg-bg font-sans text-fg antialiased">{children}</body>
     </html>

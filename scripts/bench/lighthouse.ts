@@ -71,6 +71,9 @@ export async function measureLighthouse(t: {
             if (ref.weight > 0 && typeof audit?.score === "number" && audit.score < 1) {
               lost[category] ??= new Set();
               lost[category].add(ref.id);
+              // What the audit found (e.g. which DevTools issue), so a lost point can be traced.
+              const items = (audit.details as { items?: unknown[] } | undefined)?.items ?? [];
+              if (items.length > 0) log(`lighthouse ${id} ${ref.id}: ${JSON.stringify(items).slice(0, 2000)}`);
             }
           }
         }
