@@ -9,12 +9,13 @@
  * - LOAD_CONNECTIONS (100) for LOAD_SECONDS (30): req/s, p50/p99, timeouts (no answer in
  *   autocannon's 10 s), other errors, non-2xx, CPU per request, RSS before and after.
  *
- * LOAD_ROUNDS (1) repeats the heavy runs, to see whether memory plateaus; RSS is read again
+ * LOAD_SECONDS=0 runs the 1-connection part only. LOAD_ROUNDS (1) repeats the heavy runs, to see whether memory plateaus; RSS is read again
  * after 10 s idle. LOAD_OUT=file.json keeps the figures; LOAD_BASELINE=file.json prints each
  * figure's ratio to that earlier run. LOAD_PROFILE=1 runs the console with --cpu-prof and
  * prints the summary of the profile when it stops (profiling slows the server: compare
  * profiled runs with profiled runs only). LOAD_HEAPSNAPSHOT=1 writes a heap snapshot
- * (SIGUSR2, node's --heapsnapshot-signal) after the idle wait into LOAD_DIR.
+ * (SIGUSR2, node's --heapsnapshot-signal) after the idle wait into LOAD_DIR; LOAD_NODE_ARGS adds
+ * node flags to the console (e.g. `--trace-gc`: the last full collections' heap sizes are printed).
  * Needs a build (`npm run build`). Ports LOAD_PORT (3700) and LOAD_SANDBOX_PORT (4700).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -68,6 +69,8 @@ async function run(s: Session, c: Proc, p: string, connections: number, seconds:
     rps: Number((answers / seconds).toFixed(1)),
     p50ms: Number(percentile(times, 50).toFixed(1)),
     p99ms: Number(percentile(times, 99).toFixed(1)),
+    maxMs: Number((times.at(-1) ?? Number.NaN).toFixed(1)),
+    over5s: times.filter((t) => t > 5000).length,
     timeouts: result.timeouts,
     errors: result.errors - result.timeouts,
     non2xx: result.non2xx,
@@ -118,6 +121,7 @@ async function main() {
   const nodeArgs = [
     ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []),
     ...(HEAPSNAPSHOT ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${DIR}`] : []),
+    ...(process.env.LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean),
   ];
   const sandbox = await startSandbox(SANDBOX_PORT, `${DIR}/sandbox`, MERCHANTS);
   let c: Proc | null = null;
@@ -127,14 +131,14 @@ async function main() {
     const s = await signIn(c.url, ADMIN);
     const indexed = await waitForIndex(s);
     figures.setup = { merchantsIndexed: indexed, rssAfterStartMiB: c.rssMiB() };
-    // Warm up every route once (compiled code, caches, the first render of each page).
-    for (const p of PATHS) await run(s, c, p, 2, 3);
+    // Warm up every route (compiled code, caches, the JIT: shorter warm-ups left 1-connection figures 30% high).
+    for (const p of PATHS) await run(s, c, p, 2, num("LOAD_WARMUP_SECONDS", 8));
     figures.setup.rssAfterWarmUpMiB = c.rssMiB();
     for (const p of PATHS) {
       figures[`${p} ×1`] = await run(s, c, p, 1, SINGLE_SECONDS);
       console.log(p, "×1", JSON.stringify(figures[`${p} ×1`]));
     }
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; SECONDS > 0 && round <= ROUNDS; round++) {
       for (const p of PATHS) {
         // Let the previous run's backlog drain first.
         await sleep(5000);
@@ -150,6 +154,11 @@ async function main() {
       c.child.kill("SIGUSR2");
       await sleep(15_000);
     }
+    // With LOAD_NODE_ARGS=--trace-gc: the heap after the last full collections (live objects, not garbage).
+    for (const l of c.log.filter((l) => l.includes("Mark-Compact")).slice(-3)) console.log("gc:", l.slice(0, 200));
+    const problems = c.log.filter((l) => /error|warn|fail/i.test(l));
+    figures.setup.consoleLogProblems = problems.length;
+    for (const l of problems.slice(-5)) console.log("console log:", l.slice(0, 300));
   } finally {
     // SIGTERM: a clean exit, so --cpu-prof writes its profile.
     await c?.kill(PROFILE ? "SIGTERM" : "SIGKILL");
