@@ -104,10 +104,18 @@ export interface ConsoleOptions {
   nodeArgs?: string[];
 }
 
+/**
+ * What `npm start` gives node (package.json): young-generation semi-spaces of 64 MiB instead of
+ * V8's 16. Under load each render's objects live for as long as the queue makes it wait, and
+ * with small semi-spaces they were copied into the old generation and collected there; measured
+ * with `npm run soak:load`, /merchants at 100 connections: 13% less CPU per render, 12% more req/s.
+ */
+export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64"];
+
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
   const p = start(
     process.execPath,
-    [...(o.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "--port", String(o.port)],
+    [...CONSOLE_NODE_ARGS, ...(o.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "--port", String(o.port)],
     {
       DATA_DIR: o.dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
