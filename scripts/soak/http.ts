@@ -26,9 +26,14 @@ export async function signIn(base: string, email: string, password = process.env
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; "), Origin: base },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
   });
-  const session = cookiesOf(res).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in of ${email} failed: ${res.status}`);
-  return { base, cookie: session } satisfies Session;
+  const issued = cookiesOf(res);
+  if (!issued.some((c) => c.startsWith("authjs.session-token=")))
+    throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  // Every cookie a browser now holds (session, CSRF token, callback URL), later ones winning: with the
+  // session cookie alone, every request would take Auth.js' slow path, which no browser session does.
+  const byName = new Map<string, string>();
+  for (const c of [...jar, ...issued]) byName.set(c.split("=")[0] ?? "", c);
+  return { base, cookie: [...byName.values()].join("; ") } satisfies Session;
 }
 
 export interface Answer {

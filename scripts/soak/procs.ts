@@ -15,6 +15,8 @@ export interface Proc {
   child: ChildProcess;
   /** Resident memory of the process in MiB (Linux /proc). */
   rssMiB(): number;
+  /** CPU time the process has used so far, user + system, in ms (Linux /proc). */
+  cpuMs(): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
   log: string[];
 }
@@ -49,6 +51,12 @@ function start(cmd: string, args: string[], env: Record<string, string>, url: st
     rssMiB() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
       return m ? Math.round(Number(m[1]) / 1024) : 0;
+    },
+    cpuMs() {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (100 Hz).
+      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     async kill(signal = "SIGKILL") {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -92,12 +100,22 @@ export interface ConsoleOptions {
   writeLimitPerMinute?: number;
   /** More settings, e.g. `UPSTREAM_RATE_LIMIT_FACTOR` or `BULK_CONCURRENCY`. */
   env?: Record<string, string>;
+  /** Flags for node itself, before the script (e.g. `--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`). */
+  nodeArgs?: string[];
 }
+
+/**
+ * What `npm start` gives node (package.json): young-generation semi-spaces of 64 MiB instead of
+ * V8's 16. Under load each render's objects live for as long as the queue makes it wait, and
+ * with small semi-spaces they were copied into the old generation and collected there; measured
+ * with `npm run soak:load`, /merchants at 100 connections: 13% less CPU per render, 12% more req/s.
+ */
+export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64"];
 
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
   const p = start(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(o.port)],
+    [...CONSOLE_NODE_ARGS, ...(o.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "--port", String(o.port)],
     {
       DATA_DIR: o.dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
