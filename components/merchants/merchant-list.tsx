@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { type BulkOptions, useMerchantBulk } from "@/components/bulk/merchant-bulk";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,6 +23,7 @@ import { MerchantPager } from "./pager";
 import { SavedViews } from "./saved-views";
 import { SyncStatus } from "./sync-status";
 import { TableSkeleton } from "./table-skeleton";
+import { useSearchText } from "./use-search-text";
 
 /**
  * The merchant list: search as you type, filters, sort and paging, all kept in
@@ -101,27 +102,12 @@ export function MerchantList({
     },
     [pathname],
   );
-  const patch = (change: Partial<MerchantSearch>) => navigate({ ...search, page: 1, ...change });
+  // Changes start from the URL as it is now, not as last rendered: two quick changes (a filter, then
+  // a keystroke) must not undo each other while useSearchParams catches up.
+  const current = () => readSearch(new URLSearchParams(window.location.search));
+  const patch = (change: Partial<MerchantSearch>) => navigate({ ...current(), page: 1, ...change });
 
-  // The search box: typed text goes to the URL right away (next task); a URL changed from elsewhere
-  // (back, a saved view) refills the box.
-  const [text, setText] = useState(search.q);
-  const sentQ = useRef(search.q);
-  useEffect(() => {
-    if (search.q !== sentQ.current) {
-      sentQ.current = search.q;
-      setText(search.q);
-    }
-  }, [search.q]);
-  useEffect(() => {
-    const q = text.trim();
-    if (q === sentQ.current) return;
-    const timer = setTimeout(() => {
-      sentQ.current = q;
-      navigate({ ...search, q, page: 1 });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, search, navigate]);
+  const [text, setText] = useSearchText(search.q, (q) => navigate({ ...current(), q, page: 1 }), SEARCH_DEBOUNCE_MS);
 
   const query = useQuery({
     queryKey: merchantsQueryKey(qs),
@@ -231,7 +217,7 @@ export function MerchantList({
           }
           action={
             page.total > 0 ? (
-              <Button variant="secondary" size="sm" onClick={() => navigate({ ...search, page: page.pages })}>
+              <Button variant="secondary" size="sm" onClick={() => navigate({ ...current(), page: page.pages })}>
                 Go to the last page
               </Button>
             ) : filtered ? (
@@ -239,7 +225,6 @@ export function MerchantList({
                 variant="secondary"
                 size="sm"
                 onClick={() => {
-                  sentQ.current = "";
                   setText("");
                   navigate(readSearch({ sort: search.sort, dir: search.dir, pageSize: String(search.pageSize) }));
                 }}
@@ -283,7 +268,7 @@ export function MerchantList({
             page={search.page}
             pages={page.pages}
             onPage={(p) => {
-              navigate({ ...search, page: p });
+              navigate({ ...current(), page: p });
               window.scrollTo({ top: 0 });
             }}
           />
