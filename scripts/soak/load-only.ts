@@ -23,7 +23,7 @@ import path from "node:path";
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from "autocannon";
 import { summarize } from "../bench/cpuprofile";
-import { type Session, signIn } from "./http";
+import { loadBase, type Session, signIn } from "./http";
 import { type Proc, startConsole, startSandbox } from "./procs";
 
 const num = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
@@ -54,7 +54,7 @@ async function run(s: Session, c: Proc, p: string, connections: number, seconds:
   const cpu0 = c.cpuMs();
   const rss0 = c.rssMiB();
   const instance = autocannon({
-    url: `${s.base}${p}`,
+    url: `${loadBase(s.base)}${p}`,
     connections,
     duration: seconds,
     headers: { cookie: s.cookie, "x-requested-with": "XMLHttpRequest" },
@@ -127,7 +127,14 @@ async function main() {
   let c: Proc | null = null;
   const figures: Record<string, Figures> = {};
   try {
-    c = await startConsole({ port: PORT, dataDir: `${DIR}/console`, sandboxUrl: sandbox.url, nodeArgs });
+    c = await startConsole({
+      port: PORT,
+      dataDir: `${DIR}/console`,
+      sandboxUrl: sandbox.url,
+      nodeArgs,
+      // LOAD_REQUEST_LOG=1: the console's access log, to tell time in its handlers from time queued before them.
+      env: process.env.LOAD_REQUEST_LOG === "1" ? { CONSOLE_REQUEST_LOG: "on" } : {},
+    });
     const s = await signIn(c.url, ADMIN);
     const indexed = await waitForIndex(s);
     figures.setup = { merchantsIndexed: indexed, rssAfterStartMiB: c.rssMiB() };
@@ -145,6 +152,7 @@ async function main() {
         const key = `${p} ×${CONNECTIONS}${ROUNDS > 1 ? ` round ${round}` : ""}`;
         figures[key] = await run(s, c, p, CONNECTIONS, SECONDS);
         console.log(key, JSON.stringify(figures[key]));
+        if (process.env.LOAD_REQUEST_LOG === "1") console.log(key, "slowest in the console's own log:", slowest(c.log));
       }
       // Memory once the queue has drained: growth that stays is what would leak.
       await sleep(10_000);
@@ -181,6 +189,12 @@ async function main() {
   if (HEAPSNAPSHOT) {
     for (const f of readdirSync(DIR).filter((n) => n.endsWith(".heapsnapshot"))) console.log(path.join(DIR, f));
   }
+}
+
+/** The slowest API answers by the console's own clock (its access log keeps the last 5,000 lines). */
+function slowest(log: string[]): number[] {
+  const ms = log.filter((l) => l.includes('"api.request"')).map((l) => Number(/"ms":(\d+)/.exec(l)?.[1] ?? 0));
+  return ms.sort((a, b) => b - a).slice(0, 5);
 }
 
 main().then(

@@ -1,7 +1,7 @@
 /** (5) Load: autocannon on the merchant list page and an API read, with the console's memory before and after. */
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from "autocannon";
-import type { Session } from "./http";
+import { loadBase, type Session } from "./http";
 import type { Proc } from "./procs";
 
 export async function loadPhase(s: Session, consoleProc: Proc, seconds: number, connections = 100) {
@@ -11,7 +11,7 @@ export async function loadPhase(s: Session, consoleProc: Proc, seconds: number, 
     await new Promise((r) => setTimeout(r, 5000));
     const rssBefore = consoleProc.rssMiB();
     const result = await autocannon({
-      url: `${s.base}${path}`,
+      url: `${loadBase(s.base)}${path}`,
       connections,
       duration: seconds,
       headers: { cookie: s.cookie, "x-requested-with": "XMLHttpRequest" },

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import { type Dialect, migrationProvider } from "./migrations";
 import { auditRepo } from "./repos/audit";
 import { bulkRepo } from "./repos/bulk";
@@ -20,6 +20,7 @@ import { templatesRepo } from "./repos/templates";
 import { usersRepo } from "./repos/users";
 import { viewsRepo } from "./repos/views";
 import type { Database } from "./schema";
+import { FifoSqliteDialect } from "./sqlite-fifo";
 import type { ConsoleDb } from "./types";
 
 export interface CreateConsoleDbOptions {
@@ -69,7 +70,7 @@ async function openSqlite(dataDir: string): Promise<ConsoleDb> {
     sqlite.close();
     fail(err as Error);
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const kysely = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   return finish(kysely, "sqlite", undefined).catch(fail);
 }
 
