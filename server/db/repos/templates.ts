@@ -33,6 +33,20 @@ function isUniqueViolation(err: unknown): boolean {
   const code = String((err as { code?: unknown }).code ?? "");
   return code === "23505" || code.startsWith("SQLITE_CONSTRAINT");
 }
+/** A new row of the table, as both create and saveByName insert it. */
+function newRow(input: Pick<ControlsTemplateRow, "name" | "blocked" | "domainsText" | "createdBy">) {
+  const now = nowIso();
+  return {
+    id: newId(),
+    name: input.name,
+    blocked_json: JSON.stringify(input.blocked),
+    domains_text: input.domainsText,
+    created_by: input.createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 const duplicate = (name: string) => new DuplicateError(`a template named “${name}” already exists`);
 
 /** How a draft names the template it started from (lib/onboarding/draft.ts controls.templateId), as stored JSON text. */
@@ -50,38 +64,18 @@ export function templatesRepo(db: Kysely<Database>): TemplatesRepo {
     },
     get,
     async create(input) {
-      const now = nowIso();
-      const id = newId();
+      const row = newRow(input);
       try {
-        await db
-          .insertInto("controls_templates")
-          .values({
-            id,
-            name: input.name,
-            blocked_json: JSON.stringify(input.blocked),
-            domains_text: input.domainsText,
-            created_by: input.createdBy,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await db.insertInto("controls_templates").values(row).execute();
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicate(input.name);
         throw err;
       }
-      return (await get(id)) as ControlsTemplateRow;
+      return (await get(row.id)) as ControlsTemplateRow;
     },
     async saveByName(input) {
-      const now = nowIso();
-      const row = {
-        id: newId(),
-        name: input.name,
-        blocked_json: JSON.stringify(input.blocked),
-        domains_text: input.domainsText,
-        created_by: input.createdBy,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newRow(input);
+      const now = row.updated_at;
       // The unique index on name decides between two saves of one name: the later one's content wins.
       await db
         .insertInto("controls_templates")
