@@ -53,12 +53,26 @@ export async function measureLighthouse(t: {
     for (const [id, url] of Object.entries(pages)) {
       const scores: Record<string, number[]> = {};
       const lost: Record<string, Set<string>> = {};
-      for (let i = 0; i < runs; i++) {
+      // A run in which Lighthouse itself failed (no score for a category) is retried, at most twice:
+      // a tool failure is not a measurement. Its reason is logged.
+      let complete = 0;
+      for (let attempt = 0; complete < runs && attempt < runs + 2; attempt++) {
         const r = await lighthouse(
           url,
           { port, output: "json", logLevel: "error", disableStorageReset: true },
           desktop as never,
         );
+        const unscored = CATEGORIES.filter(([category]) => typeof r?.lhr.categories[category]?.score !== "number");
+        if (unscored.length > 0) {
+          const errors = Object.values(r?.lhr.audits ?? {})
+            .filter((a) => a.errorMessage)
+            .map((a) => `${a.id}: ${a.errorMessage}`);
+          log(
+            `lighthouse ${id}: no score for ${unscored.map(([c]) => c).join(", ")} (${r?.lhr.runtimeError?.message ?? errors.slice(0, 3).join("; ")}); trying again`,
+          );
+          continue;
+        }
+        complete++;
         for (const [category] of CATEGORIES) {
           const cat = r?.lhr.categories[category];
           if (typeof cat?.score === "number") {
