@@ -1,0 +1,41 @@
+/**
+ * `node scripts/soak/tail-floor.mjs`: the latency tail of 100 connections against the
+ * simplest possible server on this machine, for comparison with the soak's load phase.
+ * A plain node:http server (no Next.js, no console) spends TAIL_CPU_MS (2) of CPU per request
+ * and answers TAIL_BYTES (17,000, the size of a merchant-list API answer); autocannon drives it
+ * with 100 connections for TAIL_SECONDS (30) from this process. Prints req/s, p50, p99, max.
+ */
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+
+const PORT = Number(process.env.TAIL_PORT ?? 3195);
+const CPU_MS = Number(process.env.TAIL_CPU_MS ?? 2);
+const BYTES = Number(process.env.TAIL_BYTES ?? 17_000);
+const SECONDS = Number(process.env.TAIL_SECONDS ?? 30);
+
+const serverCode = `
+const body = "x".repeat(${BYTES});
+require("node:http").createServer((req, res) => {
+  const until = performance.now() + ${CPU_MS};
+  while (performance.now() < until) {}
+  res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+  res.end(body);
+}).listen(${PORT}, "127.0.0.1", () => console.log("ready"));
+`;
+const server = spawn(process.execPath, ["-e", serverCode], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((resolve) => server.stdout.once("data", resolve));
+try {
+  const r = await autocannon({ url: `http://127.0.0.1:${PORT}/`, connections: 100, duration: SECONDS });
+  const figures = {
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    maxMs: r.latency.max,
+    timeouts: r.timeouts,
+    errors: r.errors,
+  };
+  console.log(JSON.stringify(figures));
+} finally {
+  server.kill("SIGKILL");
+}
