@@ -4,9 +4,9 @@ import { type DatabaseConnection, type Driver, SqliteDialect, type SqliteDialect
 /**
  * Kysely's SQLite driver hands out its one connection through a mutex whose waiters all wake
  * on each release and race for it again: one that arrives at the right moment takes it ahead
- * of those already waiting. Under 100 concurrent requests a few lost that race over and over
- * and waited seconds. This driver queues callers first come, first served: a release hands
- * the connection straight to the longest waiter, so nobody can cut in.
+ * of those already waiting: with 60 concurrent chains of queries, one query was overtaken by
+ * 465 others (sqlite-fifo.test.ts). This driver queues callers first come, first served: a
+ * release hands the connection straight to the longest waiter, so nobody can cut in.
  */
 export class FifoSqliteDriver extends SqliteDriver {
   readonly #waiting: (() => void)[] = [];
