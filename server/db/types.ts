@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
  */
 
 import type { Role } from "@/lib/auth/roles";
+import type { MerchantListItem } from "@/lib/merchants/search";
 import type { Account, AccountStatus } from "@/lib/partnerships/accounts";
 import type { BulkRepo } from "./repos/bulk";
 
@@ -463,19 +464,8 @@ export interface PrivacyRequestsRepo {
   }>;
 }
 
-/** One account in the console's merchant index (the upstream's fields, camel-cased). */
-export interface IndexedMerchant {
-  accountId: string;
-  externalAccountId: string;
-  brand: string;
-  countryCode: string;
-  storeIdentifier: string;
-  verticalId: number;
-  subVerticalId: number;
-  status: AccountStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+/** One account in the console's merchant index (the upstream's fields, camel-cased): a list row without the taxonomy name. */
+export type IndexedMerchant = Omit<MerchantListItem, "verticalName">;
 /** An account as GET /v1/partnership/accounts lists it. */
 export type ListedAccount = Account;
 
