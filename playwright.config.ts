@@ -59,7 +59,7 @@ export default defineConfig({
     },
     {
       // The build is made by the test command before Playwright runs (see README).
-      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${databaseUrl ? "node scripts/e2e-postgres.mjs --reset && " : ""}NODE_OPTIONS="--max-semi-space-size=64 ${process.env.NODE_OPTIONS ?? ""}" npx next start --port ${port} 2>&1 | tee ${serverLog}`,
+      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${databaseUrl ? "node scripts/e2e-postgres.mjs --reset && " : ""}node --max-semi-space-size=64 --require ./server/http/pace-requests.cjs node_modules/next/dist/bin/next start --port ${port} 2>&1 | tee ${serverLog}`,
       url: `http://localhost:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

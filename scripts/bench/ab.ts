@@ -1,6 +1,7 @@
 /**
  * Before/after of a change on the request path, measured in one run:
  * `npx tsx scripts/bench/ab.ts before=.next-bench-before after=.next-bench`
+ * (a side written `name=distDir,unpaced` runs without `npm start`'s request pacing preload)
  * starts one standalone sandbox and one console per build (each with its own
  * data folder), then interleaves them, round after round in a rotating order,
  * on the console read (GET controls), the write (PUT status, dry run) and an
@@ -14,9 +15,10 @@ type Scenario = "read1" | "read32" | "write1" | "anon1";
 
 async function main() {
   const sides = process.argv.slice(2).map((a) => {
-    const [name, dist] = a.split("=");
-    if (!name || !dist) throw new Error(`expected name=distDir, got ${a}`);
-    return { name, dist };
+    const [name, spec] = a.split("=");
+    const [dist, flag] = (spec ?? "").split(",");
+    if (!name || !dist || (flag && flag !== "unpaced")) throw new Error(`expected name=distDir[,unpaced], got ${a}`);
+    return { name, dist, paced: flag !== "unpaced" };
   });
   if (sides.length < 2) throw new Error("give at least two name=distDir pairs");
   const rounds = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 2 : 5));
@@ -25,7 +27,15 @@ async function main() {
   const consoles = [];
   try {
     for (const [i, side] of sides.entries()) {
-      consoles.push(await startConsole(sandbox.url, `.data-bench-ab-${i}`, { NEXT_DIST_DIR: side.dist }));
+      consoles.push(
+        await startConsole(
+          sandbox.url,
+          `.data-bench-ab-${i}`,
+          { NEXT_DIST_DIR: side.dist },
+          [],
+          side.paced ? undefined : [],
+        ),
+      );
     }
     const token = await sandboxToken(sandbox.url);
     const [readAccount, writeAccount] = await firstAccounts(sandbox.url, token, 2);

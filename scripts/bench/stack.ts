@@ -31,12 +31,20 @@ export async function startSandbox(
   });
 }
 
-/** `next start` of the console build; `nodeArgs` (e.g. --cpu-prof) are passed to node for profiling. */
+/** What `npm start` preloads into the console's node: requests started a few per event-loop turn. */
+export const PACE_REQUESTS = ["--require", path.join(ROOT, "server/http/pace-requests.cjs")];
+
+/**
+ * `next start` of the console build, with `npm start`'s request pacing (`preload`); `nodeArgs`
+ * (e.g. --cpu-prof) are passed to node for profiling. Heap flags stay at node's defaults, as for
+ * the bare forwarder.
+ */
 export async function startConsole(
   sandboxUrl: string,
   dataDir: string,
   extraEnv: Record<string, string> = {},
   nodeArgs: string[] = [],
+  preload: string[] = PACE_REQUESTS,
 ): Promise<Server> {
   const port = await freePort(3800, 3899);
   rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
@@ -46,7 +54,7 @@ export async function startConsole(
     url,
     readyPath: "/api/health",
     command: process.execPath,
-    args: [...nodeArgs, nextBin, "start", "--port", String(port)],
+    args: [...preload, ...nodeArgs, nextBin, "start", "--port", String(port)],
     env: {
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST_DIR,

@@ -109,8 +109,11 @@ export interface ConsoleOptions {
  * V8's 16. Under load each render's objects live for as long as the queue makes it wait, and
  * with small semi-spaces they were copied into the old generation and collected there; measured
  * with `npm run soak:load`, /merchants at 100 connections: 13% less CPU per render, 12% more req/s.
+ *
+ * And the request pacing (server/http/paced-listener.cjs): a few requests started per event-loop
+ * turn, so that a burst of new connections is accepted in a second instead of one long turn each.
  */
-export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64"];
+export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64", "--require", "./server/http/pace-requests.cjs"];
 
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
   const p = start(
