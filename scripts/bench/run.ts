@@ -22,6 +22,7 @@ import {
   DEMO_PARENT_ACCOUNT_ID,
   DEMO_PASSWORD,
   firstAccounts,
+  PACE_REQUESTS,
   sandboxToken,
   signIn,
   startBare,
@@ -105,7 +106,8 @@ async function main() {
       servers.push(sandbox);
       const consoleServer = await startConsole(sandbox.url, ".data-bench");
       servers.push(consoleServer);
-      const bare = await startBare(bareDir as string, sandbox.url);
+      // The same preload as the console: the ratios compare code, not server setup.
+      const bare = await startBare(bareDir as string, sandbox.url, PACE_REQUESTS);
       servers.push(bare);
       const token = await sandboxToken(sandbox.url);
       const [readAccount, writeAccount] = await firstAccounts(sandbox.url, token, 2);

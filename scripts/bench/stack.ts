@@ -36,8 +36,8 @@ export const PACE_REQUESTS = ["--require", path.join(ROOT, "server/http/pace-req
 
 /**
  * `next start` of the console build, with `npm start`'s request pacing (`preload`); `nodeArgs`
- * (e.g. --cpu-prof) are passed to node for profiling. Heap flags stay at node's defaults, as for
- * the bare forwarder.
+ * (e.g. --cpu-prof) are passed to node for profiling. Heap flags stay at node's defaults; the
+ * bench gives the bare forwarder the same preload, so its ratios compare code, not server setup.
  */
 export async function startConsole(
   sandboxUrl: string,
@@ -68,14 +68,15 @@ export async function startConsole(
   });
 }
 
-export async function startBare(dir: string, sandboxUrl: string): Promise<Server> {
+/** The bare forwarder, as Next.js ships it (`preload` empty) or with the console's preloads. */
+export async function startBare(dir: string, sandboxUrl: string, preload: string[] = []): Promise<Server> {
   const port = await freePort(3800, 3899);
   return startServer({
     name: "bare",
     url: `http://127.0.0.1:${port}`,
     readyPath: "/",
     command: process.execPath,
-    args: [nextBin, "start", "--port", String(port)],
+    args: [...preload, nextBin, "start", "--port", String(port)],
     cwd: dir,
     env: { NODE_ENV: "production", UPSTREAM_URL: sandboxUrl, NEXT_DIST_DIR: undefined },
   });
