@@ -8,7 +8,8 @@
  * anonymous 401, and prints the medians and the after ÷ before ratios.
  * BENCH_ROUNDS / BENCH_SECONDS as in the proxy section.
  */
-import { type LoadSpec, load, log, median, QUICK, treeCpuMs } from "./lib";
+import { interleave } from "./interleave";
+import { type LoadSpec, QUICK } from "./lib";
 import { firstAccounts, sandboxToken, signIn, startConsole, startSandbox } from "./stack";
 
 type Scenario = "read1" | "read32" | "write1" | "anon1";
@@ -62,56 +63,16 @@ async function main() {
         return s;
       }),
     );
-    const scenarios: Scenario[] = ["read1", "read32", "write1", "anon1"];
-    for (const s of specs) for (const sc of scenarios) await load(s[sc], 2, 1);
-    const samples = new Map<string, { p50: number[]; rps: number[]; cpu: number[] }>();
-    for (let round = 0; round < rounds; round++) {
-      for (const sc of scenarios) {
-        const conns = sc === "read32" ? 32 : 1;
-        for (let k = 0; k < sides.length; k++) {
-          const i = (k + round) % sides.length;
-          const pid = consoles[i]?.child.pid as number;
-          const cpuBefore = treeCpuMs(pid);
-          const r = await load((specs[i] as Record<Scenario, LoadSpec>)[sc], conns, seconds);
-          // Server CPU per answer: far less sensitive to a busy machine than latency.
-          const cpu = (treeCpuMs(pid) - cpuBefore) / Math.max(1, r.ok + r.bad);
-          const key = `${sc}.${i}`;
-          if (!samples.has(key)) samples.set(key, { p50: [], rps: [], cpu: [] });
-          samples.get(key)?.p50.push(r.p50);
-          samples.get(key)?.rps.push(r.rps);
-          samples.get(key)?.cpu.push(cpu);
-          log(
-            `round ${round + 1}/${rounds} ${sc} ${sides[i]?.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, server CPU ${cpu.toFixed(2)} ms/req ${JSON.stringify(r.statuses)}`,
-          );
-        }
-      }
-    }
-    console.log(`\n${rounds} interleaved rounds of ${seconds} s; medians (ratio = side ÷ ${sides[0]?.name})\n`);
-    console.log(
-      [
-        "scenario",
-        ...sides.flatMap((s) => [`${s.name} p50 ms`, `${s.name} req/s`, `${s.name} CPU ms/req`]),
-        "p50 ratio",
-        "req/s ratio",
-        "CPU ratio",
-      ].join(" | "),
-    );
-    for (const sc of scenarios) {
-      const cells: string[] = [sc];
-      const base = samples.get(`${sc}.0`);
-      let last = base;
-      for (let i = 0; i < sides.length; i++) {
-        const s = samples.get(`${sc}.${i}`);
-        last = s;
-        cells.push(median(s?.p50 ?? []).toFixed(2), median(s?.rps ?? []).toFixed(0), median(s?.cpu ?? []).toFixed(2));
-      }
-      cells.push(
-        (median(last?.p50 ?? []) / median(base?.p50 ?? [])).toFixed(2),
-        (median(last?.rps ?? []) / median(base?.rps ?? [])).toFixed(2),
-        (median(last?.cpu ?? []) / median(base?.cpu ?? [])).toFixed(2),
-      );
-      console.log(cells.join(" | "));
-    }
+    await interleave({
+      sides: consoles.map((c, i) => ({
+        name: sides[i]?.name as string,
+        pid: c.child.pid as number,
+        spec: specs[i] as Record<Scenario, LoadSpec>,
+      })),
+      scenarios: { read1: 1, read32: 32, write1: 1, anon1: 1 },
+      rounds,
+      seconds,
+    });
   } finally {
     for (const c of consoles) await c.stop();
     await sandbox.stop();

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARENT_ACCOUNT_ID } from "../../server/sandbox/demo-platform";
+import { PACE_REQUESTS } from "../soak/procs";
 import { nextBin } from "./build";
 import { DIST_DIR, freePort, ROOT, type Server, startServer } from "./lib";
 
@@ -31,8 +32,8 @@ export async function startSandbox(
   });
 }
 
-/** What `npm start` preloads into the console's node: requests started a few per event-loop turn. */
-export const PACE_REQUESTS = ["--require", path.join(ROOT, "server/http/pace-requests.cjs")];
+// What `npm start` preloads into the console's node: requests started a few per event-loop turn.
+export { PACE_REQUESTS };
 
 /**
  * `next start` of the console build, with `npm start`'s request pacing (`preload`); `nodeArgs`

@@ -113,7 +113,8 @@ export interface ConsoleOptions {
  * And the request pacing (server/http/paced-listener.cjs): a few requests started per event-loop
  * turn, so that a burst of new connections is accepted in a second instead of one long turn each.
  */
-export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64", "--require", "./server/http/pace-requests.cjs"];
+export const PACE_REQUESTS = ["--require", path.join(ROOT, "server/http/pace-requests.cjs")];
+export const CONSOLE_NODE_ARGS = ["--max-semi-space-size=64", ...PACE_REQUESTS];
 
 export async function startConsole(o: ConsoleOptions): Promise<Proc> {
   const p = start(
