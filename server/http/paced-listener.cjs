@@ -34,14 +34,18 @@ function pacedListener(listener, perTurn = START_PER_TURN) {
 
   function startSome() {
     let started = 0;
-    while (started < perTurn && waiting.length > 0) {
-      const [server, req, res] = /** @type {[unknown, Req, Res]} */ (waiting.shift());
-      if (req.socket.destroyed) continue;
-      started++;
-      listener.call(server, req, res);
+    try {
+      while (started < perTurn && waiting.length > 0) {
+        const [server, req, res] = /** @type {[unknown, Req, Res]} */ (waiting.shift());
+        if (req.socket.destroyed) continue;
+        started++;
+        listener.call(server, req, res);
+      }
+    } finally {
+      // Also after a listener that throws: the requests behind it must not wait forever.
+      scheduled = waiting.length > 0;
+      if (scheduled) setImmediate(startSome);
     }
-    scheduled = waiting.length > 0;
-    if (scheduled) setImmediate(startSome);
   }
 
   return function paced(req, res) {

@@ -42,6 +42,21 @@ describe("pacedListener", () => {
     expect(started).toEqual([1, 2, 3]);
   });
 
+  it("keeps starting the requests behind one whose listener throws", async () => {
+    const started: number[] = [];
+    const paced = pacedListener((req: FakeReq) => {
+      started.push(req.id);
+      if (req.id === 0) throw new Error("listener failed");
+    }, 2);
+    for (const req of fakeRequests(3)) paced(req, null);
+    const thrown = await new Promise<unknown>((resolve) => {
+      process.once("uncaughtException", resolve);
+    });
+    expect(thrown).toMatchObject({ message: "listener failed" });
+    await turn();
+    expect(started).toEqual([0, 1, 2]);
+  });
+
   it("calls the listener with the server as this, and keeps going after the queue empties", async () => {
     const server = { name: "server" };
     const seen: unknown[] = [];
