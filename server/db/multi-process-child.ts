@@ -6,11 +6,11 @@
  */
 import { createConsoleDb } from "./open";
 
-const [optionsJson = "{}", hits = "0", limit = "0"] = process.argv.slice(2);
+const [optionsJson = "{}", hits = "0", limit = "0", windowMs = "60000"] = process.argv.slice(2);
 const db = await createConsoleDb(JSON.parse(optionsJson));
 let allowed = 0;
 for (let i = 0; i < Number(hits); i++) {
-  if ((await db.limiter.hit("multi-process", Number(limit), 60_000)).allowed) allowed++;
+  if ((await db.limiter.hit("multi-process", Number(limit), Number(windowMs))).allowed) allowed++;
 }
 const lease = await db.leases.acquire("multi-process-job", `pid-${process.pid}`, 60_000);
 const intent = await db.intents.begin({ key: "k", userId: "u", route: "r", bodyHash: "h" });
