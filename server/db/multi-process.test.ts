@@ -18,10 +18,14 @@ describe.each(BACKENDS)("several console processes on one $name database", (back
     const options = JSON.stringify(t.options);
     const results = await Promise.all(
       Array.from({ length: 3 }, () =>
-        run(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD, options, "20", "40", String(WINDOW_MS)], {
-          cwd: path.resolve(import.meta.dirname, "../.."),
-          timeout: 100_000,
-        }).then((r) => JSON.parse(r.stdout) as { allowed: number; lease: boolean; intent: string }),
+        run(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", CHILD, options, "20", "40", String(WINDOW_MS)],
+          {
+            cwd: path.resolve(import.meta.dirname, "../.."),
+            timeout: 100_000,
+          },
+        ).then((r) => JSON.parse(r.stdout) as { allowed: number; lease: boolean; intent: string }),
       ),
     );
     expect(results.reduce((n, r) => n + r.allowed, 0)).toBe(40);
