@@ -1,5 +1,15 @@
 import "server-only";
-import { type DatabaseConnection, type Driver, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
+import {
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from "kysely";
 
 /**
  * Kysely's SQLite driver hands out its one connection through a mutex whose waiters all wake
@@ -27,6 +37,28 @@ export class FifoSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely takes no migration lock on SQLite (one connection per process is enough only within one
+ * process), so two console processes opening one fresh file could both read "0006 not applied"
+ * and both run it: the second failed on "duplicate column name" (seen in a CI dry run of
+ * multi-process.test.ts). The migration now runs inside BEGIN IMMEDIATE, which takes the file's
+ * write lock: the other processes wait for it (busy_timeout), then find the work done.
+ */
+class LockingSqliteAdapter extends SqliteAdapter {
+  #locked = false;
+
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`BEGIN IMMEDIATE`.execute(db);
+    this.#locked = true;
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    if (!this.#locked) return;
+    this.#locked = false;
+    await sql`COMMIT`.execute(db);
+  }
+}
+
 export class FifoSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
@@ -37,5 +69,9 @@ export class FifoSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new FifoSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new LockingSqliteAdapter();
   }
 }
